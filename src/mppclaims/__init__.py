@@ -1,0 +1,41 @@
+"""mppclaims: named entities, dates, numeric claims and attributed quotes from news articles.
+
+    import mppclaims
+    record = mppclaims.extract(text, published=datetime.date(2019, 4, 12))
+    for record in mppclaims.extract_many(texts): ...
+
+Importing the package does not import spaCy; the model loads on the first extraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "extract", "extract_many"]
+
+if TYPE_CHECKING:
+    from .inputs import Article
+    from .records import ArticleRecord
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    **options: Any,
+) -> ArticleRecord:
+    """Extract everything from one article's text; see `mppclaims.api.extract`."""
+    from .api import extract as _extract
+
+    return _extract(text, published=published, source=source, **options)
+
+
+def extract_many(articles: Iterable[Article | str], **options: Any) -> Iterator[ArticleRecord]:
+    """Stream one record per article, in order; see `mppclaims.api.extract_many`."""
+    from .api import extract_many as _extract_many
+
+    return _extract_many(articles, **options)

@@ -1,0 +1,5 @@
+"""`python -m mppclaims` runs the command-line tool."""
+
+from .cli import main
+
+main()

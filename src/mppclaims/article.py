@@ -1,0 +1,277 @@
+"""Article-level facts read from the raw text: metadata and boilerplate passages.
+
+Nothing here edits the text. Boilerplate is returned as spans so that the extractors can
+skip it while every offset keeps pointing into the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from . import lexicons
+from .records import Boilerplate, Metadata, PublishedFrom
+
+# How far into the article a header, byline or dateline may stand.
+_HEAD_CHARS = 1200
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WRITTEN_DATE = rf"(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)"
+_ISO_DATE = r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la))*"
+
+_HEADER_STAMP = re.compile(rf"^[ \t]*(?:date|published|posted|updated)[:\s]+{_ISO_DATE}", re.I)
+_BYLINE = re.compile(
+    rf"^[ \t]*(?:(?:{_WRITTEN_DATE}|{_ISO_DATE})[^\n]{{0,40}}?\s)?By\s+"
+    rf"(?P<authors>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)[ \t]*$",
+    re.M,
+)
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>[A-Z][\w.'’ ]{{1,40}}?(?:,\s*[A-Z][\w.]{{1,15}})?)"
+    rf"(?:,\s*{_WRITTEN_DATE})?\s*(?:\([A-Z]+\))?\s*[—–―-]{{1,2}}",
+    re.M,
+)
+_BARE_DATELINE = re.compile(r"^[ \t]*[A-Z][\w.&' ]{1,40}?\s*[—–―-]{1,2}[ \t]*$")
+_DATE_LINE = re.compile(rf"^[ \t]*{_WRITTEN_DATE}[ \t]*$", re.I)
+_STRONG_TAIL = {"blurb"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line of the article with its offsets (trailing spaces excluded)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def lines(text: str) -> list[Line]:
+    """Split into non-empty lines, keeping exact offsets."""
+    found = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        stripped = match.group().rstrip()
+        if stripped.strip():
+            found.append(Line(match.start(), match.start() + len(stripped), stripped))
+    return found
+
+
+def _month(name: str) -> int:
+    return int(lexicons.mapping("months")[name.rstrip(".").lower()])
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    """The date of a match of `_WRITTEN_DATE` or `_ISO_DATE`, or None when it is no date."""
+    groups = match.groupdict()
+    try:
+        if groups.get("iso"):
+            return date.fromisoformat(groups["iso"])
+        if groups.get("month"):
+            return date(int(groups["year"]), _month(groups["month"]), int(groups["day"]))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A publication stamp found in the head of the article."""
+
+    start: int
+    end: int
+    reason: str
+    published: date | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+
+
+def find_stamps(text: str) -> list[Stamp]:
+    """Header stamps, bylines and datelines in the first lines of the article."""
+    head = text[:_HEAD_CHARS]
+    stamps: list[Stamp] = []
+    for line in lines(head):
+        header = _HEADER_STAMP.match(line.text)
+        if header:
+            stamps.append(
+                Stamp(
+                    line.start + header.start(),
+                    line.start + header.end(),
+                    "header",
+                    _to_date(header),
+                )
+            )
+            continue
+        byline = _BYLINE.match(line.text)
+        if byline and len(line.text) < 160:
+            names = re.split(r"\s*(?:,|\band\b|&)\s*", byline.group("authors"))
+            stamps.append(
+                Stamp(
+                    line.start,
+                    line.end,
+                    "byline",
+                    _to_date(byline),
+                    authors=tuple(n.strip() for n in names if n.strip()),
+                )
+            )
+            continue
+        dateline = _DATELINE.match(line.text)
+        if dateline and (dateline.group("month") or dateline.group("place").isupper()):
+            place = dateline.group("place").strip()
+            stamps.append(
+                Stamp(
+                    line.start + dateline.start(),
+                    line.start + dateline.end(),
+                    "dateline",
+                    _to_date(dateline),
+                    dateline=place,
+                )
+            )
+        elif _BARE_DATELINE.match(line.text) and len(line.text.split()) <= 4:
+            place = re.sub(r"\s*[—–―-]+\s*$", "", line.text).strip()
+            stamps.append(Stamp(line.start, line.end, "dateline", None, dateline=place))
+    return stamps
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    compiled = []
+    for entry in lexicons.entries("boilerplate"):
+        reason, _, pattern = entry.partition(":")
+        compiled.append((reason.strip(), re.compile(pattern.strip(), re.I)))
+    return tuple(compiled)
+
+
+def _reason(line: str) -> str | None:
+    for reason, pattern in _patterns():
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def _span(text: str, start: int, end: int, reason: str) -> Boilerplate:
+    return Boilerplate(text=text[start:end], start=start, end=end, reason=reason)
+
+
+def find_boilerplate(text: str, stamps: Sequence[Stamp] = ()) -> list[Boilerplate]:
+    """Mark the passages that are not news content, by general patterns over lines.
+
+    A teaser heading ("Editor's Pick") or a press-release tail marker ("For more
+    information", "Learn more at") in the second half of the article starts a tail that
+    runs to the end; everything else is marked line by line.
+    """
+    all_lines = lines(text)
+    marked: list[Boilerplate] = [
+        _span(text, s.start, s.end, s.reason)
+        for s in stamps
+        if s.reason != "dateline" or s.published
+    ]
+    half = len(text) // 2
+    bare_datelines = [
+        s for s in stamps if s.reason == "dateline" and s.start == _line_start(all_lines, s.start)
+    ]
+    for i, line in enumerate(all_lines):
+        reason = _reason(line.text)
+        if reason in ("teaser", *_STRONG_TAIL) and line.start >= half:
+            tail_end = all_lines[-1].end
+            marked.append(_span(text, line.start, tail_end, reason))
+            break
+        if (
+            reason == "footer"
+            and i + 1 < len(all_lines)
+            and _DATE_LINE.match(all_lines[i + 1].text)
+        ):
+            marked.append(_span(text, line.start, all_lines[i + 1].end, reason))
+        elif reason is not None and reason not in _STRONG_TAIL:
+            marked.append(_span(text, line.start, line.end, reason))
+        elif _is_caption_before_dateline(line, all_lines, i, bare_datelines):
+            marked.append(_span(text, line.start, line.end, "caption"))
+    return _merge(marked)
+
+
+def _line_start(all_lines: Sequence[Line], offset: int) -> int:
+    for line in all_lines:
+        if line.start <= offset < max(line.end, line.start + 1):
+            return line.start
+    return -1
+
+
+def _is_caption_before_dateline(
+    line: Line, all_lines: Sequence[Line], i: int, datelines: Sequence[Stamp]
+) -> bool:
+    """A full sentence directly above an outlet-only dateline ("CNN —") is a photo caption."""
+    if i + 1 >= len(all_lines) or i > 3:
+        return False
+    following = all_lines[i + 1]
+    bare = any(s.start == following.start and s.end == following.end for s in datelines)
+    return bare and line.text.rstrip().endswith(".") and len(line.text.split()) > 12
+
+
+def _merge(spans: list[Boilerplate]) -> list[Boilerplate]:
+    """Sort, and fold spans contained in another into it (overlaps keep both)."""
+    result: list[Boilerplate] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if result and span.end <= result[-1].end:
+            continue
+        result.append(span)
+    return result
+
+
+def find_title(
+    text: str, boilerplate: Sequence[Boilerplate], stamps: Sequence[Stamp]
+) -> str | None:
+    """The first line, when it is short, stands alone and is neither boilerplate nor a stamp."""
+    all_lines = lines(text)
+    if len(all_lines) < 2:
+        return None
+    first = all_lines[0]
+    covered = any(b.start <= first.start < b.end for b in boilerplate) or any(
+        s.start <= first.start < s.end for s in stamps
+    )
+    if covered or len(first.text) > 200 or len(first.text.split()) > 25:
+        return None
+    return first.text.strip()
+
+
+def read_metadata(
+    text: str,
+    *,
+    published: date | None = None,
+    title: str | None = None,
+) -> tuple[Metadata, list[Boilerplate]]:
+    """Metadata and boilerplate of one article.
+
+    The publication date stated in the text (header, byline, dateline) wins; `published`
+    (from the input or `--published`) is used when the text states none. Never today's date.
+    """
+    stamps = find_stamps(text)
+    boilerplate = find_boilerplate(text, stamps)
+    stated = next((s.published for s in stamps if s.published), None)
+    source: PublishedFrom | None = "text" if stated else ("input" if published else None)
+    authors = [a for s in stamps for a in s.authors]
+    dateline = next((s.dateline for s in stamps if s.dateline), None)
+    metadata = Metadata(
+        title=title or find_title(text, boilerplate, stamps),
+        authors=list(dict.fromkeys(authors)),
+        published=stated or published,
+        published_from=source,
+        dateline=dateline,
+    )
+    return metadata, boilerplate
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What every extractor may know about the article besides its Doc."""
+
+    text: str
+    published: date | None
+    boilerplate: tuple[Boilerplate, ...] = ()
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """Whether the span [start, end) overlaps a boilerplate passage."""
+        end = max(end, start + 1)
+        return any(b.start < end and start < b.end for b in self.boilerplate)

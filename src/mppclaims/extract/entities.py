@@ -1,0 +1,253 @@
+"""Named entities and the fullest name the article gives for each referent.
+
+A mention's `canonical` is found from the other mentions of the same article:
+a surname resolves to the nearest full name that ends in it ("Seeborg" -> "Richard Seeborg"),
+an acronym to the name whose initials it spells or that it follows in parentheses
+("ACLU" -> "American Civil Liberties Union"), and a shorter organisation name to the longer
+one that contains it ("Homeland Security" -> "Department of Homeland Security").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .. import lexicons
+from ..article import ArticleContext
+from ..records import Entity
+
+NAMED_LABELS = frozenset(
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
+_SHORTENED_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
+_CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&", "de", "la"})
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+def normalise_name(text: str, label: str = "") -> str:
+    """A mention's text as a name: no leading article or honorific, no possessive."""
+    name = " ".join(text.split())
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    if label == "PERSON":
+        titles = lexicons.words("person_titles")
+        words = name.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+            words.pop(0)
+        name = " ".join(words)
+    return _POSSESSIVE.sub("", name)
+
+
+def _words(name: str, person: bool = False) -> list[str]:
+    words = re.findall(r"[\w.'’-]+", name)
+    if not person:
+        return words
+    titles = lexicons.words("person_titles")
+    return [w for w in words if w.lower().rstrip(".") not in titles]
+
+
+def _acronym(name: str) -> str:
+    return name.replace(".", "").replace(" ", "") if _is_acronym(name) else ""
+
+
+def _is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper() and " " not in name
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0] for w in _words(name) if w.lower() not in _CONNECTORS and w[0].isalpha()
+    ).upper()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention: its offsets, label and normalised name."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in _words(self.name, person=self.label == "PERSON"))
+
+
+def _contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
+    n = len(short)
+    return any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1))
+
+
+def _person_compatible(short: Mention, long: Mention) -> bool:
+    s, lg = short.key, long.key
+    return bool(s) and len(s) < len(lg) and s[-1] == lg[-1] and set(s) <= set(lg)
+
+
+def _org_compatible(short: Mention, long: Mention) -> bool:
+    s, lg = short.key, long.key
+    # places are not shortened forms of each other: "Mexico" is not "New Mexico"
+    if short.label not in _SHORTENED_LABELS or short.label != long.label:
+        return False
+    if not s or len(s) >= len(lg):
+        return False
+    content_s = [w for w in s if w not in _CONNECTORS]
+    if not content_s:
+        return False
+    if len(content_s) == 1 and len(s) == 1:  # a single word must be the head of the longer name
+        return lg[-1] == s[0] and s[0][:1].isalpha()
+    return _contiguous(s, lg)
+
+
+def _same_words(a: Mention, b: Mention) -> bool:
+    content_a = {w for w in a.key if w not in _CONNECTORS}
+    content_b = {w for w in b.key if w not in _CONNECTORS}
+    return a.label == b.label and len(content_a) > 1 and content_a == content_b
+
+
+class EntityIndex:
+    """Canonical names of an article's entity mentions, computed once per article."""
+
+    def __init__(self, mentions: Iterable[Mention], links: Iterable[tuple[int, int]] = ()):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._by_start = {m.start: m for m in self.mentions}
+        self._links = dict(links)
+        self._canonical: dict[int, str] = {}
+        for mention in self.mentions:
+            self._canonical[mention.start] = self._resolve(mention, depth=0)
+        # the same name refers to the same referent: "CBP" later on means what "(CBP)" meant
+        for mention in self.mentions:
+            if self._canonical[mention.start] != mention.name:
+                continue
+            twins = [
+                m
+                for m in self.mentions
+                if m.name == mention.name and self._canonical[m.start] != m.name
+            ]
+            nearest = self._nearest(mention, twins)
+            if nearest is not None:
+                self._canonical[mention.start] = self._canonical[nearest.start]
+
+    def _nearest(self, mention: Mention, candidates: list[Mention]) -> Mention | None:
+        if not candidates:
+            return None
+        before = [c for c in candidates if c.start < mention.start]
+        if before:
+            return before[-1]
+        return candidates[0]
+
+    def _longer_form(self, mention: Mention) -> Mention | None:
+        if mention.start in self._links:
+            return self._by_start.get(self._links[mention.start])
+        # a name listing several bodies ("X, Y and Z") is no single referent's full name
+        others = [m for m in self.mentions if m is not mention and "," not in m.name]
+        if mention.label == "PERSON":
+            return self._nearest(mention, [m for m in others if _person_compatible(mention, m)])
+        acronym = _acronym(mention.name)
+        if acronym:
+            spelled = [m for m in others if m.label != "PERSON" and _initials(m.name) == acronym]
+            if spelled:
+                return self._nearest(mention, spelled)
+        contained = [m for m in others if _org_compatible(mention, m)]
+        if contained:
+            return self._nearest(mention, contained)
+        # "Justice Department" / "Department of Justice": the longer spelling, else the first
+        same = [m for m in others if _same_words(mention, m)]
+        rank = {m.start: (len(m.name), -m.start) for m in [mention, *same]}
+        better = [m for m in same if rank[m.start] > rank[mention.start]]
+        return max(better, key=lambda m: rank[m.start]) if better else None
+
+    def _resolve(self, mention: Mention, depth: int) -> str:
+        longer = self._longer_form(mention)
+        if longer is None or depth > 4:
+            return mention.name
+        return self._resolve(longer, depth + 1)
+
+    def canonical(self, start: int) -> str | None:
+        """The canonical name of the mention starting at `start`, if there is one."""
+        return self._canonical.get(start)
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping [start, end), if any."""
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end:
+                return mention
+        return None
+
+    def canonical_for(self, start: int, end: int) -> str | None:
+        """The canonical name of the mention overlapping [start, end), if any."""
+        mention = self.mention_at(start, end)
+        return self._canonical[mention.start] if mention else None
+
+
+def _parenthesis_links(doc: Doc, spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """Acronyms introduced right after a name: "Customs and Border Protection (CBP)"."""
+    links = []
+    for first, second in itertools.pairwise(spans):
+        between = doc.text[first.end_char : second.start_char]
+        if re.fullmatch(r"['’]?s?\s*\(|,\s+or\s+", between) and _is_acronym(second.text):
+            links.append((second.start_char, first.start_char))
+    return links
+
+
+def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
+    """Index the named entities of `doc` that are outside boilerplate."""
+    spans = [
+        ent
+        for ent in doc.ents
+        if ent.label_ in NAMED_LABELS and not ctx.in_boilerplate(ent.start_char, ent.end_char)
+    ]
+    mentions = [
+        Mention(s.start_char, s.end_char, s.label_, normalise_name(s.text, s.label_)) for s in spans
+    ]
+    return EntityIndex(_relabel_surnames(mentions), _parenthesis_links(doc, spans))
+
+
+def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A lone word that is the surname of a person named in the article is that person.
+
+    The small model often tags a bare surname ("Seeborg said") as ORG or GPE.
+    """
+    surnames = {m.key[-1] for m in mentions if m.label == "PERSON" and len(m.key) > 1}
+    return [
+        Mention(m.start, m.end, "PERSON", m.name)
+        if m.label != "PERSON"
+        and len(m.key) == 1
+        and m.key[0] in surnames
+        and not _is_acronym(m.name)
+        else m
+        for m in mentions
+    ]
+
+
+def extract_entities(
+    doc: Doc, ctx: ArticleContext, index: EntityIndex | None = None
+) -> list[Entity]:
+    """The article's named entities (not dates or numbers) with their canonical names."""
+    index = index or entity_index(doc, ctx)
+    return [
+        Entity(
+            text=ctx.text[m.start : m.end],
+            start=m.start,
+            end=m.end,
+            label=m.label,
+            canonical=index.canonical(m.start) or m.name,
+        )
+        for m in index.mentions
+    ]

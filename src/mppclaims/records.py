@@ -1,0 +1,164 @@
+"""The output schema: Pydantic models whose field names are the JSON contract.
+
+Every item that points into the article carries `text`, `start` and `end`, and
+`text == source_text[start:end]` always holds for the decoded source text.
+`mppclaims schema` prints the JSON Schema generated from these models.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+DateType = Literal["date", "duration", "set", "time"]
+DateMod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
+DateAnchor = Literal["published", "absolute", "context"]
+NumberKind = Literal["count", "percent", "money", "measure", "ratio", "vote", "range", "rate"]
+Bound = Literal["eq", "gt", "gte", "lt", "lte"]
+Direction = Literal["up", "down"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+PublishedFrom = Literal["text", "input"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the source text: `text == source_text[start:end]`."""
+
+    text: str
+    start: int = Field(ge=0, description="Offset of the first character in the decoded text.")
+    end: int = Field(ge=0, description="Offset just past the last character.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end < self.start or self.end - self.start != len(self.text):
+            raise ValueError("a span needs start <= end and end - start == len(text)")
+        return self
+
+
+class Boilerplate(Span):
+    """A passage that is not news content; marked, never deleted, never extracted from."""
+
+    reason: str = Field(description="newsletter, caption, teaser, blurb, footer, header, byline")
+
+
+class Entity(Span):
+    """A named entity with the fullest name the article gives for the same referent."""
+
+    label: str = Field(description="spaCy label: PERSON, ORG, GPE, NORP, ...")
+    canonical: str = Field(description="Fullest name of the referent in this article.")
+
+
+class DateMention(Span):
+    """A calendar reference with its TimeML TIMEX3 value."""
+
+    type: DateType = "date"
+    value: str | None = Field(
+        default=None,
+        description='TIMEX3 value ("2019-04-12", "2019-01", "P7M", "PAST_REF"); null if unknown.',
+    )
+    mod: DateMod | None = None
+    anchor: DateAnchor | None = Field(
+        default=None,
+        description="published: resolved against the publication date; absolute: stated in "
+        "full; context: year taken from a nearby date.",
+    )
+
+
+class NumericClaim(Span):
+    """A stated quantity that a fact-checker can check."""
+
+    value: float
+    value_max: float | None = Field(default=None, description="Upper end of a range.")
+    unit: str | None = Field(default=None, description='"percent", "USD", "mile", ...')
+    kind: NumberKind = "count"
+    approx: bool = False
+    bound: Bound = "eq"
+    direction: Direction | None = None
+    vague: bool = Field(default=False, description='"thousands", "dozens": order of magnitude.')
+    about: str | None = Field(default=None, description="What is counted or measured.")
+    predicate: str | None = Field(default=None, description="The verb phrase stating the claim.")
+    sentence: str = ""
+    attribution: str | None = Field(
+        default=None, description="Who the article says the figure comes from; null: unsourced."
+    )
+    time_ref: str | None = Field(default=None, description="Date expression tied to the figure.")
+
+
+class Quote(Span):
+    """Direct, partial or indirect speech with its source."""
+
+    kind: QuoteKind
+    speaker: str | None = Field(default=None, description="Fullest name of the source.")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_label: str | None = None
+    cue: str | None = Field(default=None, description='"said", "told", "according to", ...')
+    sentence: str = ""
+
+
+class Source(_Model):
+    """Where the article came from and how it was decoded."""
+
+    path: str | None = None
+    id: str | None = None
+    url: str | None = None
+    sha256: str = Field(description="SHA-256 of the input bytes (UTF-8 text for JSON inputs).")
+    encoding: str
+    chars: int = Field(ge=0, description="Length of the decoded text in characters.")
+
+
+class Metadata(_Model):
+    """Facts about the article rather than claims in it."""
+
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: date | None = None
+    published_from: PublishedFrom | None = None
+    dateline: str | None = None
+
+
+class ErrorInfo(_Model):
+    """Why an input produced no extraction."""
+
+    type: str
+    message: str
+
+
+class ArticleRecord(_Model):
+    """Everything mppclaims found in one article: one record per input, always."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    metadata: Metadata = Field(default_factory=Metadata)
+    boilerplate: list[Boilerplate] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    numeric_claims: list[NumericClaim] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    error: ErrorInfo | None = None
+
+    def items(self) -> list[Span]:
+        """All spans of the record, for checks that hold for every item."""
+        return [
+            *self.boilerplate,
+            *self.entities,
+            *self.dates,
+            *self.numeric_claims,
+            *self.quotes,
+        ]
+
+
+def offset_errors(record: ArticleRecord, text: str) -> list[str]:
+    """Describe every item whose `text` is not `text[start:end]` (empty when all hold)."""
+    return [
+        f"{type(item).__name__} {item.start}:{item.end} {item.text!r}"
+        for item in record.items()
+        if text[item.start : item.end] != item.text
+    ]

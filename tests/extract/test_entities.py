@@ -1,0 +1,66 @@
+"""Entities and their canonical names."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from mppclaims.article import ArticleContext
+from mppclaims.extract.entities import EntityIndex, Mention, extract_entities, normalise_name
+
+
+def _index(*mentions: tuple[str, str]) -> EntityIndex:
+    found, offset = [], 0
+    for name, label in mentions:
+        found.append(Mention(offset, offset + len(name), label, normalise_name(name, label)))
+        offset += len(name) + 10
+    return EntityIndex(found)
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        ([("Richard Seeborg", "PERSON"), ("Seeborg", "PERSON")], "Richard Seeborg"),
+        ([("Judge Richard Seeborg", "PERSON"), ("Seeborg", "PERSON")], "Richard Seeborg"),
+        (
+            [("American Civil Liberties Union", "ORG"), ("ACLU", "ORG")],
+            "American Civil Liberties Union",
+        ),
+        ([("the U.N.", "ORG"), ("United Nations", "ORG")], "United Nations"),
+        (
+            [("Department of Homeland Security", "ORG"), ("Homeland Security", "ORG")],
+            "Department of Homeland Security",
+        ),
+        (
+            [("Department of Justice", "ORG"), ("Justice Department", "ORG")],
+            "Department of Justice",
+        ),
+        ([("New Mexico", "GPE"), ("Mexico", "GPE")], "Mexico"),
+        (
+            [("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")],
+            "Hillary Clinton",
+        ),
+        ([("Wells Fargo’s", "ORG")], "Wells Fargo"),
+    ],
+)
+def test_canonical_is_the_fullest_name_of_the_same_referent(
+    mentions: list[tuple[str, str]], expected: str
+) -> None:
+    index = _index(*mentions)  # the last mention is the one resolved
+    assert index.canonical(index.mentions[-1].start) == expected
+
+
+def test_acronym_in_parentheses_links_to_the_name_before_it(nlp: Language) -> None:
+    text = "Officers of U.S. Customs and Border Protection (CBP) stopped them. CBP said so."
+    doc = nlp(text)
+    entities = extract_entities(doc, ArticleContext(text=text, published=None))
+    cbp = [e for e in entities if e.text == "CBP"]
+    assert cbp and all(e.canonical == "U.S. Customs and Border Protection" for e in cbp)
+
+
+def test_entities_skip_boilerplate_and_numbers(nlp: Language) -> None:
+    text = "Jane Roe of Acme Corp said 5 people came on Monday. Photo by John Doe/Getty"
+    doc = nlp(text)
+    ctx = ArticleContext(text=text, published=None)
+    labels = {e.label for e in extract_entities(doc, ctx)}
+    assert labels <= {"PERSON", "ORG"} and "PERSON" in labels
