@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -85,9 +86,20 @@ class Mention:
     label: str
     name: str
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, ...]:
+        """The lower-cased words of the name (honorifics dropped for people)."""
         return tuple(w.lower() for w in _words(self.name, person=self.label == "PERSON"))
+
+    @cached_property
+    def initials(self) -> str:
+        """Initials of the name's content words: "ACLU" for American Civil Liberties Union."""
+        return _initials(self.name)
+
+    @cached_property
+    def acronym(self) -> str:
+        """The name as an acronym without dots ("US" for "U.S."), or "" if it is none."""
+        return _acronym(self.name)
 
 
 def _contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -159,9 +171,9 @@ class EntityIndex:
         others = [m for m in self.mentions if m is not mention and "," not in m.name]
         if mention.label == "PERSON":
             return self._nearest(mention, [m for m in others if _person_compatible(mention, m)])
-        acronym = _acronym(mention.name)
+        acronym = mention.acronym
         if acronym:
-            spelled = [m for m in others if m.label != "PERSON" and _initials(m.name) == acronym]
+            spelled = [m for m in others if m.label != "PERSON" and m.initials == acronym]
             if spelled:
                 return self._nearest(mention, spelled)
         contained = [m for m in others if _org_compatible(mention, m)]
@@ -196,11 +208,11 @@ class EntityIndex:
         return self._canonical[mention.start] if mention else None
 
 
-def _parenthesis_links(doc: Doc, spans: Sequence[Span]) -> list[tuple[int, int]]:
+def _parenthesis_links(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
     """Acronyms introduced right after a name: "Customs and Border Protection (CBP)"."""
     links = []
     for first, second in itertools.pairwise(spans):
-        between = doc.text[first.end_char : second.start_char]
+        between = text[first.end_char : second.start_char]
         if re.fullmatch(r"['’]?s?\s*\(|,\s+or\s+", between) and _is_acronym(second.text):
             links.append((second.start_char, first.start_char))
     return links
@@ -216,7 +228,7 @@ def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
     mentions = [
         Mention(s.start_char, s.end_char, s.label_, normalise_name(s.text, s.label_)) for s in spans
     ]
-    return EntityIndex(_relabel_surnames(mentions), _parenthesis_links(doc, spans))
+    return EntityIndex(_relabel_surnames(mentions), _parenthesis_links(ctx.text, spans))
 
 
 def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
