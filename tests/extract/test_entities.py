@@ -64,3 +64,37 @@ def test_entities_skip_boilerplate_and_numbers(nlp: Language) -> None:
     ctx = ArticleContext(text=text, published=None)
     labels = {e.label for e in extract_entities(doc, ctx)}
     assert labels <= {"PERSON", "ORG"} and "PERSON" in labels
+
+
+def test_the_best_attested_spelling_wins_over_a_one_off_longer_span() -> None:
+    index = _index(
+        ("Hillary Clinton", "PERSON"),
+        ("Hillary Clinton", "PERSON"),
+        ("Bill Clinton", "PERSON"),
+        ("Crooked Hillary Clinton", "PERSON"),
+        ("Clinton", "PERSON"),
+    )
+    assert index.canonical(index.mentions[-1].start) == "Hillary Clinton"
+    assert index.canonical(index.mentions[2].start) == "Bill Clinton"
+
+
+def test_headline_spans_are_not_full_names_of_body_mentions() -> None:
+    headline = Mention(0, 40, "ORG", "Washington Post Hit Piece Exploits Donors")
+    body = Mention(60, 79, "ORG", "Washington Post")
+    index = EntityIndex([headline, body], headline_end=41)
+    assert index.canonical(60) == "Washington Post"
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("Officials of the Environmental Protection Agency (EPA) met.", True),
+        ("WASHINGTON (AP) — Officials met.", False),
+    ],
+)
+def test_parenthesised_acronym_must_spell_the_name(nlp: Language, text: str, linked: bool) -> None:
+    doc = nlp(text)
+    entities = extract_entities(doc, ArticleContext(text=text, published=None))
+    acronyms = [e for e in entities if e.text.isupper() and len(e.text) <= 3]
+    assert acronyms
+    assert all((e.canonical != e.text) == linked for e in acronyms)

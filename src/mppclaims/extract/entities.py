@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,14 +37,16 @@ NAMED_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+_SURNAME_MISLABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 _SHORTENED_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&", "de", "la"})
+_STRAY = " '\"‘’“”-–—―()[]"  # quotation marks and dashes the model leaves on a span
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
 def normalise_name(text: str, label: str = "") -> str:
     """A mention's text as a name: no leading article or honorific, no possessive."""
-    name = " ".join(text.split())
+    name = " ".join(text.split()).strip(_STRAY)
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     if label == "PERSON":
         titles = lexicons.words("person_titles")
@@ -108,8 +111,19 @@ def _contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
 
 
 def _person_compatible(short: Mention, long: Mention) -> bool:
+    """`long` can name the same person as `short`: same surname, and a multi-word name
+    only grows inside ("Loretta Lynch" -> "Loretta E. Lynch"), never by a leading word,
+    which in headlines is often an adjective the small model took for a name."""
     s, lg = short.key, long.key
-    return bool(s) and len(s) < len(lg) and s[-1] == lg[-1] and set(s) <= set(lg)
+    if not s or len(s) >= len(lg) or s[-1] != lg[-1] or not set(s) <= set(lg):
+        return False
+    return len(s) == 1 or s[0] == lg[0]
+
+
+def _same_person_form(a: Mention, b: Mention) -> bool:
+    """Two multi-word names of one person: one's words contain the other's, same surname."""
+    ka, kb = set(a.key), set(b.key)
+    return a.key[-1] == b.key[-1] and (ka <= kb or kb <= ka)
 
 
 def _org_compatible(short: Mention, long: Mention) -> bool:
@@ -136,10 +150,20 @@ def _same_words(a: Mention, b: Mention) -> bool:
 class EntityIndex:
     """Canonical names of an article's entity mentions, computed once per article."""
 
-    def __init__(self, mentions: Iterable[Mention], links: Iterable[tuple[int, int]] = ()):
+    def __init__(
+        self,
+        mentions: Iterable[Mention],
+        links: Iterable[tuple[int, int]] = (),
+        headline_end: int = 0,
+    ):
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._by_start = {m.start: m for m in self.mentions}
         self._links = dict(links)
+        self._headline_end = headline_end
+        full_names = [m for m in self.mentions if m.label == "PERSON" and len(m.key) > 1]
+        # headline words are often adjectives tagged as names: use them only as a last resort
+        self._full_names = [m for m in full_names if m.start >= headline_end] or full_names
+        self._name_counts = Counter(m.key for m in self._full_names)
         self._canonical: dict[int, str] = {}
         for mention in self.mentions:
             self._canonical[mention.start] = self._resolve(mention, depth=0)
@@ -167,10 +191,15 @@ class EntityIndex:
     def _longer_form(self, mention: Mention) -> Mention | None:
         if mention.start in self._links:
             return self._by_start.get(self._links[mention.start])
-        # a name listing several bodies ("X, Y and Z") is no single referent's full name
-        others = [m for m in self.mentions if m is not mention and "," not in m.name]
-        if mention.label == "PERSON":
-            return self._nearest(mention, [m for m in others if _person_compatible(mention, m)])
+        # a name listing several bodies ("X, Y and Z") is no single referent's full name;
+        # a headline span is one only for other headline mentions
+        others = [
+            m
+            for m in self.mentions
+            if m is not mention
+            and "," not in m.name
+            and (m.start >= self._headline_end or mention.start < self._headline_end)
+        ]
         acronym = mention.acronym
         if acronym:
             spelled = [m for m in others if m.label != "PERSON" and m.initials == acronym]
@@ -185,7 +214,30 @@ class EntityIndex:
         better = [m for m in same if rank[m.start] > rank[mention.start]]
         return max(better, key=lambda m: rank[m.start]) if better else None
 
+    def _person_name(self, mention: Mention) -> str:
+        """The best-attested full name of the person a PERSON mention refers to.
+
+        A surname picks the nearest full name ending in it; among the spellings of that
+        person's name, the most frequent wins (then the longest), so one mis-tagged span
+        ("Crooked Hillary Clinton") does not become the canonical name.
+        """
+        if len(mention.key) > 1:
+            anchor = mention
+        else:
+            candidates = [m for m in self._full_names if _person_compatible(mention, m)]
+            nearest = self._nearest(mention, candidates)
+            if nearest is None:
+                return mention.name
+            anchor = nearest
+        family = [m for m in self._full_names if _same_person_form(anchor, m)] or [anchor]
+        best = max(
+            family, key=lambda m: (self._name_counts[m.key], len(m.key), len(m.name), -m.start)
+        )
+        return best.name
+
     def _resolve(self, mention: Mention, depth: int) -> str:
+        if mention.label == "PERSON" and mention.start not in self._links:
+            return self._person_name(mention)
         longer = self._longer_form(mention)
         if longer is None or depth > 4:
             return mention.name
@@ -208,12 +260,22 @@ class EntityIndex:
         return self._canonical[mention.start] if mention else None
 
 
+def _spells(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are initials of the name's words, in order."""
+    initials = iter(w[0].upper() for w in re.findall(r"[\w'’-]+", name))
+    return all(letter in initials for letter in acronym.replace(".", "").upper())
+
+
 def _parenthesis_links(text: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
     """Acronyms introduced right after a name: "Customs and Border Protection (CBP)"."""
     links = []
     for first, second in itertools.pairwise(spans):
         between = text[first.end_char : second.start_char]
-        if re.fullmatch(r"['’]?s?\s*\(|,\s+or\s+", between) and _is_acronym(second.text):
+        if (
+            re.fullmatch(r"['’]?s?\s*\(|,\s+or\s+", between)
+            and _is_acronym(second.text)
+            and _spells(second.text, first.text)
+        ):
             links.append((second.start_char, first.start_char))
     return links
 
@@ -228,7 +290,11 @@ def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
     mentions = [
         Mention(s.start_char, s.end_char, s.label_, normalise_name(s.text, s.label_)) for s in spans
     ]
-    return EntityIndex(_relabel_surnames(mentions), _parenthesis_links(ctx.text, spans))
+    first_line = ctx.text.lstrip().split("\n", 1)[0]
+    headline_end = ctx.text.find(first_line) + len(first_line) if len(first_line) <= 200 else 0
+    return EntityIndex(
+        _relabel_surnames(mentions), _parenthesis_links(ctx.text, spans), headline_end
+    )
 
 
 def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
@@ -239,7 +305,7 @@ def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
     surnames = {m.key[-1] for m in mentions if m.label == "PERSON" and len(m.key) > 1}
     return [
         Mention(m.start, m.end, "PERSON", m.name)
-        if m.label != "PERSON"
+        if m.label in _SURNAME_MISLABELS
         and len(m.key) == 1
         and m.key[0] in surnames
         and not _is_acronym(m.name)
