@@ -139,3 +139,19 @@ def test_help_does_not_import_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_output_to_a_fifo_is_written_in_place(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    result = runner.invoke(app, ["extract", str(FIRST), "--output", str(fifo)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0
+    assert fifo.exists() and not fifo.is_file()  # still a FIFO, not replaced by a file
+    assert len(_records(received[0])) == 1

@@ -65,9 +65,17 @@ def _parse_published(value: str | None) -> date | None:
 
 @contextlib.contextmanager
 def _open_output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside `path` that replaces it only on success."""
+    """stdout, or a temporary file beside `path` that replaces it only on success.
+
+    A path that exists and is not a regular file (/dev/null, a FIFO, a terminal) is
+    written in place: replacing it would destroy the device.
+    """
     if path is None:
         yield sys.stdout
+        return
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            yield handle
         return
     directory = path.resolve().parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
