@@ -199,7 +199,7 @@ def extract(
     """Extract claims from articles and write one record per input.
 
     \b
-    Examples:
+    Example:
       mppclaims extract data/articles/                  # tables in the terminal
       mppclaims extract data/articles/ > claims.jsonl   # JSON Lines when piped
       mppclaims extract a.txt --format csv --only numbers,quotes > claims.csv
@@ -253,7 +253,7 @@ def schema(
     """Print the JSON Schema of the records `extract` writes.
 
     \b
-    Examples:
+    Example:
       mppclaims schema > mppclaims.schema.json
       mppclaims schema --indent 0 | wc -c
     """

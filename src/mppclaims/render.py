@@ -641,33 +641,34 @@ class TableRenderer(Renderer):
 def share_widths(
     minimum: Sequence[int], natural: Sequence[int], ratios: Sequence[int], available: int
 ) -> list[int] | None:
-    """Column widths that fill `available` in proportion to `ratios`, each between its
+    """Column widths that fill `available` in proportion to `ratios`, each kept between its
     minimum and its natural width (a column that needs less than its share gets just that).
 
-    None when the natural widths fit anyway, or when even the minimums do not (then Rich's
-    own shrinking applies).
+    None when the natural widths fit anyway, or when even the minimums do not.
     """
     if sum(natural) <= available or sum(minimum) > available:
         return None
-    fixed: dict[int, int] = {}
-    while True:
-        free = [i for i in range(len(ratios)) if i not in fixed]
-        space = available - sum(fixed.values())
-        total = sum(ratios[i] for i in free) or 1
-        share = {i: space * ratios[i] / total for i in free}
-        settle = {i: natural[i] for i in free if share[i] >= natural[i]}
-        if not settle:
-            settle = {i: minimum[i] for i in free if share[i] < minimum[i]}
-        if not settle:
-            break
-        fixed.update(settle)
-    widths = {i: int(width) for i, width in share.items()}
+    bounds = [(low, max(low, high)) for low, high in zip(minimum, natural, strict=True)]
+
+    def widths_at(level: float) -> list[float]:
+        pairs = zip(bounds, ratios, strict=True)
+        return [min(max(level * ratio, low), high) for (low, high), ratio in pairs]
+
+    # The filled width grows with the level: bisect for the level that fills `available`.
+    low_level, high_level = 0.0, float(max(high for _, high in bounds))
+    for _ in range(60):
+        middle = (low_level + high_level) / 2
+        if sum(widths_at(middle)) < available:
+            low_level = middle
+        else:
+            high_level = middle
+    exact = widths_at(high_level)
+    widths = [int(width) for width in exact]
     # Whole columns: hand the leftover cells to the largest fractional parts.
-    leftover = space - sum(widths.values())
-    for i in sorted(share, key=lambda i: widths[i] - share[i])[:leftover]:
+    by_fraction = sorted(range(len(widths)), key=lambda i: widths[i] - exact[i])
+    for i in by_fraction[: available - sum(widths)]:
         widths[i] += 1
-    widths.update(fixed)
-    return [widths[i] for i in range(len(ratios))]
+    return widths
 
 
 def _rich_text(cell: Cell) -> Text:
