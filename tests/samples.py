@@ -6,6 +6,7 @@ The article text is invented; every item points into it with exact offsets.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from mppclaims.records import (
@@ -180,3 +181,33 @@ def failed_record() -> ArticleRecord:
         source=Source(path="missing.txt", sha256="", encoding="unknown", chars=0),
         error=ErrorInfo(type="FileNotFoundError", message="missing.txt: no such file"),
     )
+
+
+# --- reading Rich tables back -------------------------------------------------------------
+
+
+def table_blocks(text: str) -> list[list[str]]:
+    """Boxes drawn by Rich (the header panel and each table) as lists of lines."""
+    blocks, current = [], None
+    for line in text.splitlines():
+        if line.startswith("╭"):
+            current = [line]
+        elif current is not None:
+            current.append(line)
+            if line.startswith("╰"):
+                blocks.append(current)
+                current = None
+    return blocks
+
+
+def column_texts(block: list[str]) -> list[str]:
+    """Per column, everything written in it top to bottom, without whitespace."""
+    top = block[0]
+    edges = [0, *(i for i, ch in enumerate(top) if ch == "┬"), len(top) - 1]
+    columns = ["" for _ in edges[:-1]]
+    for line in block[1:-1]:
+        if not line.startswith("│"):
+            continue  # a rule between header or rows
+        for i, (left, right) in enumerate(pairwise(edges)):
+            columns[i] += "".join(line[left + 1 : right].split())
+    return columns

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -30,7 +29,7 @@ from mppclaims.render import (
     value_text,
 )
 
-from .samples import NUMBERS, failed_record, full_record
+from .samples import NUMBERS, column_texts, failed_record, full_record, table_blocks
 
 MODELS: dict[str, type[Span]] = {
     "number": NumericClaim,
@@ -104,6 +103,18 @@ def test_entities_are_summarised_per_referent_most_mentioned_first() -> None:
         ("Harbor City", "GPE", 1, ()),
         ("Dev Patel", "PERSON", 1, ()),
     ]
+
+
+def test_a_leading_the_is_no_other_spelling() -> None:
+    text = "the Port Authority said the Port Authority (PA) would"
+    entities = [
+        Entity(text="the Port Authority", start=0, end=18, label="ORG", canonical="Port Authority"),
+        Entity(text="Port Authority", start=28, end=42, label="ORG", canonical="Port Authority"),
+        Entity(text="PA", start=44, end=46, label="ORG", canonical="Port Authority"),
+    ]
+    assert all(text[e.start : e.end] == e.text for e in entities)
+    [summary] = summarise_entities(entities)
+    assert summary.mentions == 3 and summary.variants == ("PA",)
 
 
 def test_optional_columns_disappear_when_empty_everywhere() -> None:
@@ -241,33 +252,6 @@ def test_markdown_only_and_failed_records() -> None:
 # --- terminal tables --------------------------------------------------------------------------
 
 
-def _blocks(text: str) -> list[list[str]]:
-    """Boxes drawn by Rich (the header panel and each table) as lists of lines."""
-    blocks, current = [], None
-    for line in text.splitlines():
-        if line.startswith("╭"):
-            current = [line]
-        elif current is not None:
-            current.append(line)
-            if line.startswith("╰"):
-                blocks.append(current)
-                current = None
-    return blocks
-
-
-def _column_texts(block: list[str]) -> list[str]:
-    """Per column, everything written in it top to bottom, without whitespace."""
-    top = block[0]
-    edges = [0, *(i for i, ch in enumerate(top) if ch == "┬"), len(top) - 1]
-    columns = ["" for _ in edges[:-1]]
-    for line in block[1:-1]:
-        if not line.startswith("│"):
-            continue  # a rule between header or rows
-        for i, (left, right) in enumerate(pairwise(edges)):
-            columns[i] += "".join(line[left + 1 : right].split())
-    return columns
-
-
 def _squeeze(text: str) -> str:
     return "".join(text.split())
 
@@ -277,7 +261,7 @@ def test_the_table_shows_every_cell_whole_at_any_width(width: int) -> None:
     record = full_record()
     out = render([record], OutputFormat.table, width=width)
     assert max(len(line) for line in out.splitlines()) <= width
-    blocks = _blocks(out)
+    blocks = table_blocks(out)
     assert len(blocks) == 1 + len(ALL_SECTIONS)
     panel = "".join(_squeeze(line[1:-1]) for line in blocks[0])
     for fact in [record.metadata.title or "", "2021-03-03", "Tom O'Neill", "articles/ferry.txt"]:
@@ -289,7 +273,7 @@ def test_the_table_shows_every_cell_whole_at_any_width(width: int) -> None:
             _squeeze(column.header) + "".join(_squeeze(row[i].text) for row in table.rows)
             for i, column in enumerate(table.columns)
         ]
-        assert _column_texts(block) == expected
+        assert column_texts(block) == expected
 
 
 @pytest.mark.parametrize("width", [60, 40])
@@ -302,7 +286,8 @@ def test_too_narrow_for_columns_each_row_is_stacked_and_whole(width: int) -> Non
     for section in ALL_SECTIONS:
         table = section_table(record, section)
         if any(
-            _column_texts(b)[0].startswith(_squeeze(table.columns[0].header)) for b in _blocks(out)
+            column_texts(b)[0].startswith(_squeeze(table.columns[0].header))
+            for b in table_blocks(out)
         ):
             continue  # this section still fits as a table
         stacked += 1

@@ -182,14 +182,25 @@ class EntitySummary:
     variants: tuple[str, ...]
 
 
+def _same_name(text: str, canonical: str) -> bool:
+    """Whether a mention spells the canonical name (a leading "the" aside)."""
+    return _LEADING_THE.sub("", text) == _LEADING_THE.sub("", canonical)
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
 def summarise_entities(entities: Iterable[Entity]) -> list[EntitySummary]:
-    """Group mentions by (canonical name, label); most mentioned first, then first seen."""
+    """Group mentions by (canonical name, label); most mentioned first, then first seen.
+
+    `variants` are the other spellings used ("Seeborg" for "Richard Seeborg").
+    """
     groups: dict[tuple[str, str], list[Entity]] = {}
     for entity in entities:
         groups.setdefault((entity.canonical, entity.label), []).append(entity)
     summaries = []
     for (canonical, label), mentions in groups.items():
-        variants = dict.fromkeys(m.text for m in mentions if m.text != canonical)
+        variants = dict.fromkeys(m.text for m in mentions if not _same_name(m.text, canonical))
         summaries.append(EntitySummary(canonical, label, len(mentions), tuple(variants)))
     order = {key: i for i, key in enumerate(groups)}
     summaries.sort(key=lambda s: (-s.mentions, order[(s.canonical, s.label)]))
