@@ -5,6 +5,7 @@ The article text is invented; every item points into it with exact offsets.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -47,8 +48,8 @@ def sentence(fragment: str) -> str:
     """The sentence of TEXT that holds `fragment` (good enough for hand-made samples)."""
     start = TEXT.index(fragment)
     begin = max(TEXT.rfind(". ", 0, start) + 2, TEXT.rfind("\n", 0, start) + 1)
-    end = TEXT.find(".", start + len(fragment)) + 1
-    return TEXT[begin:end]
+    end = re.compile(r"\.(?=\s|$)").search(TEXT, start + len(fragment))
+    return TEXT[begin : end.end() if end else len(TEXT)]
 
 
 NUMBERS = [

@@ -6,12 +6,14 @@ import csv
 import io
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from typer.testing import CliRunner
 
 from mppclaims import progress
@@ -127,6 +129,15 @@ def test_jobs_2_writes_the_same_bytes_as_jobs_1(fmt: str, tmp_path: Path) -> Non
     two = runner.invoke(app, [*args, "--jobs", "2"])
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout and one.stdout
+
+
+def test_worker_processes_keep_the_tokenizer_rule(nlp: Language) -> None:
+    """Forked workers inherit the rule; spawned ones (macOS, Windows) unpickle the tokenizer."""
+    text = "Approximately59,000 people paid about$5 each."
+    expected = ["Approximately", "59,000", "people", "paid", "about", "$5", "each", "."]
+    assert [t.text for t in pickle.loads(pickle.dumps(nlp.tokenizer))(text)] == expected
+    docs = list(nlp.pipe([text, text], n_process=2, batch_size=1))
+    assert [[t.text for t in doc] for doc in docs] == [expected, expected]
 
 
 def test_summary_line_on_a_terminal_and_quiet(
