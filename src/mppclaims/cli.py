@@ -199,7 +199,7 @@ def extract(
         typer.Option(
             "--quiet",
             "-q",
-            help="No progress bar and no summary line (failures are still reported).",
+            help="No progress bar and no summary line on stderr (failures are still reported).",
         ),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of failures.")] = False,
@@ -236,7 +236,7 @@ def extract(
     status = RunStatus(
         total=_count_inputs(paths) if interactive else None,
         bar=interactive,
-        summary=interactive,
+        summary=not quiet,
         shares_terminal=to_terminal,
         started=started,
     )
