@@ -112,9 +112,10 @@ def _is_year(token: Token, nxt: Token | None) -> bool:
 
 def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
     """Whether the figure is part of a name: "Fortune 500", "Air Force One", "Apollo 11"."""
-    name_before = prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ not in _DATED
-    if name_before and prev is not None and (first.head.i == prev.i or prev.head.i == first.i):
-        return True
+    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ not in _DATED:
+        linked = first.head.i == prev.i or prev.head.i == first.i
+        if linked or (prev.head.i == first.head.i and prev.dep_ in ("compound", "nmod")):
+            return True  # "Apollo 11", "Fortune 500 companies", "Boeing 737 jets"
     if first.ent_type_ not in _NAME_LABELS:
         return False
     doc = first.doc
@@ -357,9 +358,13 @@ def _direction(root: Token, q: Quantity) -> Direction | None:
     head = root.head
     if root.dep_ in _NOUN_MODIFIERS and head.pos_ in _NOUNS:
         found = _change(head)
-        if found or head.dep_ != "pobj":
+        if found:
             return found
-        return _change(head.head.head) if head.head.lower_ == "of" else None
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+            return _change(head.head)  # "cut 200 jobs", "4,000 jobs were lost"
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            return _change(head.head.head)  # "a loss of 4.8 million jobs"
+        return None
     if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd") and head.pos_ in _VERBS:
         return _change(head) or _particle_change(head)
     if root.dep_ == "npadvmod" and head.lower_ in ("more", "less", "higher", "lower", "fewer"):
@@ -378,6 +383,10 @@ def _particle_change(verb: Token) -> Direction | None:
 
 
 # ---------------------------------------------------------------------------- sources, dates
+
+
+def _is_preposition(token: Token) -> bool:
+    return token.dep_ == "prep" or token.pos_ == "ADP"
 
 
 def attribution(
@@ -420,9 +429,9 @@ def time_ref(
     begin = best.start
     if span is not None and len(span) > 0:
         head = _root(span).head
-        if head.pos_ == "ADP" and head.i == span.start - 1:
+        if _is_preposition(head) and head.i == span.start - 1:
             begin = head.idx
             outer = head.head
-            if outer.pos_ == "ADP" and outer.i == head.i - 1:
+            if _is_preposition(outer) and outer.i == head.i - 1:
                 begin = outer.idx
     return text[begin : best.end]

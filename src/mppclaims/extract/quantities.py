@@ -314,6 +314,7 @@ def _figure(text: str, match: re.Match[str]) -> Quantity | None:
         value = float(number) * factor
         year_like = number.isdigit() and len(number) == 4 and "," not in figure
         maybe_year = year_like and not scale and 1700 <= value <= 2100
+        maybe_year = maybe_year or _year_abbreviation(text, start, number)
         return replace(q, value=value, spelled=False, maybe_year=maybe_year)
     if group == "vague":
         return replace(q, value=_vague_value(figure), vague=True, approx=True, bound="gte")
@@ -417,8 +418,10 @@ def _hyphen_unit(text: str, hyphen: re.Match[str], q: Quantity) -> tuple[Quantit
         q = replace(q, bound=bound or q.bound, approx=q.approx or approx)
         return _unit_after(text, hyphen.start() + len(w1) + 1, q)
     ordinal = w1 in _ORDINAL_WORDS or w1 in lexicons.mapping("number_fractions")
-    if ordinal or w1 in lexicons.words("number_idioms") or w1 in _scales():
-        return None  # "twenty-first", "five-alarm", "2-million": no measure
+    named = w1 in _number_words() or w1 in lexicons.words("number_idioms")
+    if ordinal or named or w1 in _scales():
+        return None  # "twenty-first", "7-Eleven", "five-alarm", "2-million": no measure
+
     end = hyphen.end() if w2 else hyphen.start() + len(w1) + 1
     return replace(q, unit=_unit_name(w1)), end
 
@@ -512,26 +515,25 @@ def _not_a_quantity(text: str, q: Quantity, codes: list[tuple[int, int]]) -> str
             return "date"
         if after.match(text, q.fig_end) and q.value <= 31:
             return "date"
-        if re.fullmatch(r"\d\d", figure) and _year_abbreviation(text, q.fig_start):
-            return "year"
         if re.fullmatch(r"(?:1[89]|20)?\d0", figure) and _DECADE.match(text, q.fig_end):
             return "decade"
         if re.fullmatch(r"\d{5,}", figure):
             return "code"
-    if q.fig_start > 1 and text[q.fig_start - 1] == "-" and text[q.fig_start - 2].isalpha():
+    hyphen_before = q.fig_start > 1 and text[q.fig_start - 1] == "-"
+    if hyphen_before and q.spelled and text[q.fig_start - 2].isdigit():
+        return "code"  # "7-Eleven"
+    if hyphen_before and text[q.fig_start - 2].isalpha():
         word = _LETTERS_BEFORE.search(text, max(0, q.fig_start - 20), q.fig_start - 1)
         if not word or word.group().lower() not in _HYPHEN_PARTICLES:
             return "code"  # "COVID-19", "F-35", "I-95"
     return None
 
 
-def _year_abbreviation(text: str, start: int) -> bool:
-    """ "'08", "(’16)": an apostrophe after a space, not opening a quote ("'20 veterans")."""
-    if start < 1 or text[start - 1] not in "'’":
+def _year_abbreviation(text: str, start: int, number: str) -> bool:
+    """ "'08", "(’16)": two digits after an apostrophe that follows a space."""
+    if len(number) != 2 or start < 1 or text[start - 1] not in "'’":
         return False
-    if start >= 2 and text[start - 2] not in " \t\n(":
-        return False
-    return re.match(r"\s+[a-z]", text[start + 2 : start + 4]) is None
+    return start < 2 or text[start - 2] in " \t\n("
 
 
 # ---------------------------------------------------------------------------- links
