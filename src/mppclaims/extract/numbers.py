@@ -79,7 +79,7 @@ def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Qua
     if q.maybe_year and (q.unit is None or q.unit in _time_units()) and _is_year(last, nxt):
         return None
     if plain and (
-        _in_name(first, last, prev)
+        _in_name(first, last, None if q.kind == "pair" else prev)
         or _after_identifier(text, q.fig_start, nxt)
         or _house_number(doc, last)
         or _anaphoric_pair(q, prev)
@@ -95,13 +95,23 @@ def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Qua
     if q.kind == "pair":
         vote = any(t.lemma_.lower() in lexicons.words("vote_words") for t in root.sent)
         q = replace(q, kind="vote" if vote else "ratio")
-    if plain and root.dep_ == "appos" and root.head.ent_type_ == "PERSON" and q.value < 130:
+    if plain and _is_age(root, q):
         q = replace(q, unit="year", kind="measure")
     if q.kind == "count":
         period = _period_of(root)
         if period:
             q = replace(q, unit=f"per {period}", kind="rate")
     return q
+
+
+def _is_age(root: Token, q: Quantity) -> bool:
+    """ "Jane Doe, 45," "the patient, 67,": a whole number set off after a person."""
+    if root.dep_ != "appos" or q.value != int(q.value) or not 0 < q.value < 130:
+        return False
+    doc = root.doc
+    commas = root.i > 0 and doc[root.i - 1].text == ","
+    commas = commas and (root.i + 1 == len(doc) or doc[root.i + 1].is_punct)
+    return root.head.ent_type_ == "PERSON" or (commas and root.head.pos_ in _NOUNS)
 
 
 def _is_year(token: Token, nxt: Token | None) -> bool:
@@ -367,8 +377,9 @@ def _direction(root: Token, q: Quantity) -> Direction | None:
         return None
     if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd") and head.pos_ in _VERBS:
         return _change(head) or _particle_change(head)
-    if root.dep_ == "npadvmod" and head.lower_ in ("more", "less", "higher", "lower", "fewer"):
-        return _change(head)
+    if root.dep_ == "npadvmod" and _change(head):
+        return _change(head)  # "$8,000 more than", "up 50 cents"
+
     if root.dep_ == "pobj" and head.lower_ in ("by", "in", "to", "of"):
         target = head.head
         return _change(target) or (_particle_change(target) if target.pos_ in _VERBS else None)

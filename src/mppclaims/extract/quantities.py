@@ -80,6 +80,9 @@ _RANGE_VERB = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhe
 # Words joined to a figure by a hyphen that link it to another figure ("2-to-1", "18-to-24").
 _HYPHEN_PARTICLES = frozenset({"to", "in", "of", "by", "and", "or", "through"})
 _ORDINAL_WORDS = frozenset({"first", "second"})
+# Bound words that before a duration name its span: "$84 billion over 10 years".
+_SPAN_PREPOSITIONS = frozenset({"over"})
+_AGO = re.compile(r"\s+(?:ago|old|earlier|later|before|after)\b", re.I)
 
 
 def _alternation(keys: list[str]) -> str:
@@ -125,7 +128,7 @@ def _figure_re() -> re.Pattern[str]:
         (?P<halfscale>\bhalf\s+an?\s+(?:{scale_words})\b)
       | (?P<fuzzy>\b(?:{fuzzy})\s+(?:{scale_words})\b)
       | (?P<vague>\b(?:{vague})(?:\s+of\s+(?:tens\s+of\s+)?(?:{big_plural}))*\b)
-      | (?P<fraction>\b(?:an?|{n99}|\d+)[\s-]+(?:{fractions})\b(?:\s+(?:{big})\b)?)
+      | (?P<fraction>\b(?:an?|{n99})[\s-]+(?:{fractions})\b(?:\s+(?:{big})\b)?)
       | (?P<half>\bhalf\b)
       | (?P<multiplier>\b(?:{multipliers})\b)
       | (?P<words>\b(?:{n999}(?:[\s-]+and[\s-]+a[\s-]+half)?(?:[\s-]+(?:{scale_words}))?
@@ -417,7 +420,9 @@ def _hyphen_unit(text: str, hyphen: re.Match[str], q: Quantity) -> tuple[Quantit
         bound, approx = _meaning("number_qualifiers_after", f"-{w1}")
         q = replace(q, bound=bound or q.bound, approx=q.approx or approx)
         return _unit_after(text, hyphen.start() + len(w1) + 1, q)
-    ordinal = w1 in _ORDINAL_WORDS or w1 in lexicons.mapping("number_fractions")
+    fraction = w1 in _ORDINAL_WORDS or w1 in lexicons.mapping("number_fractions")
+    ordinal = q.spelled and fraction  # "twenty-first"; "30-second" is a duration
+
     named = w1 in _number_words() or w1 in lexicons.words("number_idioms")
     if ordinal or named or w1 in _scales():
         return None  # "twenty-first", "7-Eleven", "five-alarm", "2-million": no measure
@@ -496,7 +501,16 @@ def _read(text: str, match: re.Match[str]) -> Quantity | None:
     if rate:
         q, end = replace(q, unit=rate[0]), rate[1]
     q, end = _qualifier_after(text, end, q)
+    if _spans_a_period(text, q, end):
+        q = replace(q, start=q.fig_start, bound="eq")
     return replace(q, end=end, kind=_kind(q.unit, q.currency))
+
+
+def _spans_a_period(text: str, q: Quantity, end: int) -> bool:
+    """ "over five years" is a span of time, not "more than" ("over 20 years ago" is)."""
+    before = text[q.start : q.fig_start].strip().lower()
+    timely = q.unit in lexicons.words("time_units")
+    return before in _SPAN_PREPOSITIONS and timely and not _AGO.match(text, end)
 
 
 # ---------------------------------------------------------------------------- exclusions
