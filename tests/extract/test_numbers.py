@@ -235,6 +235,26 @@ NOT_CLAIMS: list[tuple[str, Expected]] = [
     ("The '08 crash wiped out savings.", []),
     ("He drove a 7-Eleven truck.", []),
     ("The F-35 program is over budget.", []),
+    ("She saved for years in her 401(k).", []),
+    ("The accident at Three Mile Island frightened the region.", []),
+    ("The flagship store is at 767 Fifth Avenue.", []),
+]
+
+SPANS_AND_LABELS: list[tuple[str, Expected]] = [
+    (
+        "The deal is worth $1.5bn over five years.",
+        [("$1.5bn", 1.5e9, {}), ("five years", 5, {"bound": "eq", "unit": "year"})],
+    ),
+    ("The company was founded over 20 years ago.", [("over 20 years", 20, {"bound": "gt"})]),
+    (
+        "The measure passed the House 220-210 and the Senate 51-49.",
+        [("220-210", 220, {"kind": "vote"}), ("51-49", 51, {"kind": "vote"})],
+    ),
+    ("The 30-second ad aired twice.", [("30-second", 30, {"unit": "second"}), ("twice", 2, {})]),
+    ("The patient, 67, was treated for burns.", [("67", 67, {"unit": "year"})]),
+    ("UK inflation hit 10.1pc in October.", [("10.1pc", 10.1, {"unit": "percent"})]),
+    ("The 6-foot-2 guard signed a contract.", [("6-foot", 6, {"unit": "foot"})]),
+    ("A $1,000-a-plate dinner was held.", [("$1,000-a-plate", 1000, {"unit": "USD per plate"})]),
 ]
 
 CASES = [
@@ -249,6 +269,7 @@ CASES = [
     *MEASURES,
     *VAGUE,
     *NOT_CLAIMS,
+    *SPANS_AND_LABELS,
 ]
 
 

@@ -78,6 +78,8 @@ def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Qua
         return None  # "one", "one day", "zero": a pronoun or article far more often than a figure
     if q.maybe_year and (q.unit is None or q.unit in _time_units()) and _is_year(last, nxt):
         return None
+    if _named_unit(figure, whole):
+        return None
     if plain and (
         _in_name(first, last, None if q.kind == "pair" else prev)
         or _after_identifier(text, q.fig_start, nxt)
@@ -139,6 +141,15 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
         t.is_alpha and t.is_title and t.lower_ not in words
         for t in doc[i : j + 1]
         if not first.i <= t.i <= last.i
+    )
+
+
+def _named_unit(figure: Span, whole: Span) -> bool:
+    """A capitalised unit word inside a name: "Three Mile Island", "Four Seasons"."""
+    return any(
+        t.is_title and t.ent_type_ in _NAME_LABELS
+        for t in whole
+        if not figure.start <= t.i < figure.end and t.is_alpha
     )
 
 

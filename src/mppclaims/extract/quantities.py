@@ -49,7 +49,9 @@ class Quantity:
 
 # ---------------------------------------------------------------------------- patterns
 
-_HYPHEN_WORDS = re.compile(r"-(?P<w1>[a-z]{2,})(?:-(?P<w2>[a-z]+))?(?![\w-])", re.I)
+_HYPHEN_WORDS = re.compile(r"-(?P<w1>[a-z]{2,})(?:-(?P<w2>[a-z]+))?(?!\w)", re.I)
+
+
 _HYPHEN_RATE = re.compile(r"-(?:an?|per)-(?P<noun>[a-z]+)\b", re.I)
 _NAME_AFTER = re.compile(r"-[A-Z]")
 _RATE_AFTER = re.compile(
@@ -136,7 +138,8 @@ def _figure_re() -> re.Pattern[str]:
       | (?P<digits>(?<![\d.,/:\#@_])(?<!\d['’])
             (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
             (?:[\s-]?(?P<scale>{digit_scales})\b|(?P<glued>{glued_scales})\b)?
-            (?![\d])(?![.,:/'’]\d))
+            (?![\d(])(?![.,:/'’]\d))
+
     """
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
 
