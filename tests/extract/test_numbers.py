@@ -403,3 +403,10 @@ def test_odd_text_never_breaks_offsets(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.start <= q.fig_start < q.fig_end <= len(text)
         assert q.start < q.end <= len(text)
+
+
+def test_a_date_that_is_one_of_the_counts_dates_nothing(nlp: Language) -> None:
+    text = "The shelter took in 40 children under 12."
+    dates = [_date(text, "12", "2012")]  # a dates extractor misreading an age bound
+    claims = extract_numbers(nlp(text), ArticleContext(text=text, published=None), dates, [])
+    assert [(c.text, c.time_ref) for c in claims] == [("40", None), ("under 12", None)]

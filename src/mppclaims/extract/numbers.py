@@ -51,7 +51,7 @@ def extract_numbers(
     doc: Doc, ctx: ArticleContext, dates: Sequence[DateMention], quotes: Sequence[Quote]
 ) -> list[NumericClaim]:
     """Every numeric claim outside boilerplate, in text order."""
-    claims: list[NumericClaim] = []
+    found: list[tuple[Span, Quantity]] = []
     for quantity in find_quantities(ctx.text):
         if ctx.in_boilerplate(quantity.start, quantity.end):
             continue
@@ -61,8 +61,11 @@ def extract_numbers(
             continue
         checked = _checked(doc, ctx.text, figure, whole, quantity)
         if checked is not None:
-            claims.append(_claim(ctx.text, whole, checked, dates, quotes))
-    return claims
+            found.append((whole, checked))
+    # A date that is really one of our counts ("children under 18") dates nothing.
+    counts = [(q.start, q.end) for _, q in found if q.unit not in _time_units()]
+    dates = [d for d in dates if not any(s < d.end and d.start < e for s, e in counts)]
+    return [_claim(ctx.text, whole, q, dates, quotes) for whole, q in found]
 
 
 # ---------------------------------------------------------------------------- parse checks
