@@ -15,7 +15,7 @@ from spacy.language import Language
 from mppclaims.article import ArticleContext
 from mppclaims.extract.numbers import extract_numbers
 from mppclaims.extract.quantities import find_quantities, words_value
-from mppclaims.records import Boilerplate, DateMention, NumericClaim, Quote
+from mppclaims.records import Boilerplate, DateMention, DateType, NumericClaim, Quote
 
 Expected = list[tuple[str, float, dict[str, Any]]]
 
@@ -322,9 +322,9 @@ def _quote(text: str, part: str, speaker: str | None) -> Quote:
     return Quote(text=part, start=start, end=start + len(part), kind="indirect", speaker=speaker)
 
 
-def _date(text: str, part: str, value: str, kind: str = "date") -> DateMention:
+def _date(text: str, part: str, value: str, kind: DateType = "date") -> DateMention:
     start = text.index(part)
-    return DateMention(text=part, start=start, end=start + len(part), value=value, type=kind)  # type: ignore[arg-type]
+    return DateMention(text=part, start=start, end=start + len(part), value=value, type=kind)
 
 
 def _with(nlp: Language, text: str, dates: list[DateMention], quotes: list[Quote]) -> NumericClaim:

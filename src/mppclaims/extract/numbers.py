@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from ..article import ArticleContext
-from ..records import DateMention, Direction, NumericClaim, Quote
+from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
 from .quantities import Quantity, find_quantities
 
 # Entity labels under which a figure is part of a name ("Fortune 500", "Boeing 737").
@@ -254,9 +255,9 @@ def _claim(
         value=q.value,
         value_max=q.value_max,
         unit=q.unit,
-        kind=q.kind,  # type: ignore[arg-type]
+        kind=cast(NumberKind, q.kind),  # "pair" was resolved in _checked
         approx=q.approx,
-        bound=q.bound,  # type: ignore[arg-type]
+        bound=cast(Bound, q.bound),
         direction=_direction(root, q),
         vague=q.vague,
         about=_about(text, root, q),
@@ -393,7 +394,6 @@ def _direction(root: Token, q: Quantity) -> Direction | None:
         return _change(head) or _particle_change(head)
     if root.dep_ == "npadvmod" and _change(head):
         return _change(head)  # "$8,000 more than", "up 50 cents"
-
     if root.dep_ == "pobj" and head.lower_ in ("by", "in", "to", "of"):
         target = head.head
         return _change(target) or (_particle_change(target) if target.pos_ in _VERBS else None)
