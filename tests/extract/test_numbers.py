@@ -168,6 +168,7 @@ VOTES_AND_RATIOS: list[tuple[str, Expected]] = [
         [("One in five", 1, {"unit": "out of 5", "kind": "ratio"})],
     ),
     ("Nine out of 10 dentists recommend it.", [("Nine out of 10", 9, {"unit": "out of 10"})]),
+    ("She was one of 12 jurors.", [("12", 12, {"kind": "count"})]),
     (
         "The rate is 5 per 1,000 births.",
         [("5 per 1,000 births", 5, {"unit": "per 1,000 births", "kind": "rate"})],

@@ -571,7 +571,9 @@ def _join(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
     gap = text[a.end : b.start]
     money = a.currency is not None and a.currency == b.currency and a.unit == b.unit
     exact = b.bound == "eq" and not (b.vague or b.approx or b.maybe_year)
-    ratio = _RATIO_GAP.fullmatch(gap) and exact and a.value <= b.value
+    membership = a.spelled and a.value == 1 and gap.strip().lower() == "of"  # "one of 12 jurors"
+    ratio = _RATIO_GAP.fullmatch(gap) and exact and a.value <= b.value and not membership
+
     if ratio and (money or (_plain(a) and b.unit is None)):
         out_of = f"out of {_format(b.value)}"
         return [replace(a, end=b.end, fig_end=b.fig_end, unit=out_of, kind="ratio")]
