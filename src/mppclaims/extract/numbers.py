@@ -1,17 +1,462 @@
-"""Numeric claims: stated quantities with their values, qualifiers and what they count."""
+"""Numeric claims: stated quantities with their values, qualifiers and what they count.
+
+`quantities.find_quantities` reads the figures from the text; this module checks each one
+against the parse (years, parts of names, identifiers, the pronoun "one", ordinal uses of
+"third" or "half"), decides what the text cannot (a vote or a score, an age, a rate per day)
+and adds the context a fact-checker needs: what is counted (`about`), the verb phrase that
+states it (`predicate`), the direction of a change, the source (`attribution`, from the
+quotes) and the date it is tied to (`time_ref`, from the dates).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from .. import lexicons
 from ..article import ArticleContext
-from ..records import DateMention, NumericClaim, Quote
+from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
+from .quantities import Quantity, find_quantities
+
+# Entity labels under which a figure is part of a name ("Fortune 500", "Boeing 737").
+_NAME_LABELS = frozenset(
+    {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC", "PERSON", "NORP"}
+)
+_DATED = frozenset({"DATE", "TIME"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_VERBS = frozenset({"VERB", "AUX"})
+_NOUN_MODIFIERS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+_ABOUT_LINKS = frozenset({"prep", "acl"})
+_ABOUT_PREPS = frozenset({"of", "in", "for", "from", "under", "on", "with", "at", "among"})
+_PREDICATE_COMPLEMENTS = frozenset(
+    {"dobj", "attr", "acomp", "prep", "oprd", "xcomp", "dative", "prt", "agent"}
+)
+_PART_WORDS = frozenset({"first", "second", "last", "latter", "other", "back", "front"})
+_RATE_DETERMINERS = frozenset({"a", "an", "each", "every", "per"})
+_MAX_PHRASE_TOKENS = 12
+_WORD_BEFORE = re.compile(r"([A-Za-z.#]+)\s*$")
+_CLAUSE_MARKS = frozenset({",", ":", ".", "-LRB-", "-RRB-", "``", "''", "NFP"})
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    return lexicons.words("time_units")
 
 
 def extract_numbers(
     doc: Doc, ctx: ArticleContext, dates: Sequence[DateMention], quotes: Sequence[Quote]
 ) -> list[NumericClaim]:
-    """Every numeric claim outside boilerplate (filled in by the numbers issue)."""
-    return []
+    """Every numeric claim outside boilerplate, in text order."""
+    found: list[tuple[Span, Quantity]] = []
+    for quantity in find_quantities(ctx.text):
+        if ctx.in_boilerplate(quantity.start, quantity.end):
+            continue
+        figure = doc.char_span(quantity.fig_start, quantity.fig_end, alignment_mode="expand")
+        whole = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if figure is None or whole is None or len(figure) == 0:
+            continue
+        checked = _checked(doc, ctx.text, figure, whole, quantity)
+        if checked is not None:
+            found.append((whole, checked))
+    # A date that is really one of our counts ("children under 18") dates nothing.
+    counts = [(q.start, q.end) for _, q in found if q.unit not in _time_units()]
+    dates = [d for d in dates if not any(s < d.end and d.start < e for s, e in counts)]
+    return [_claim(ctx.text, whole, q, dates, quotes) for whole, q in found]
+
+
+# ---------------------------------------------------------------------------- parse checks
+
+
+def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Quantity | None:
+    """`q` with what the parse decides (vote, age, rate per day), or None if it is no claim."""
+    first, last = figure[0], figure[-1]
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    plain = q.unit is None and q.currency is None
+    if q.spelled and q.value in (0.0, 1.0) and q.kind in ("count", "measure"):
+        return None  # "one", "one day", "zero": a pronoun or article far more often than a figure
+    if q.maybe_year and (q.unit is None or q.unit in _time_units()) and _is_year(last, nxt):
+        return None
+    if _named_unit(figure, whole):
+        return None
+    if plain and (
+        _in_name(first, last, None if q.kind == "pair" else prev)
+        or _after_identifier(text, q.fig_start, nxt)
+        or _house_number(doc, last)
+        or _anaphoric_pair(q, prev)
+    ):
+        return None
+    if q.fraction and _not_a_fraction(text, last, prev, q):
+        return None
+    if q.multiplier and last.lower_ not in ("twice", "thrice"):
+        idiom = any(c.dep_ == "prt" for c in last.children)  # "doubling down"
+        if last.pos_ != "VERB" or idiom:
+            return None
+    root = _root(whole)
+    if q.kind == "pair":
+        vote = any(t.lemma_.lower() in lexicons.words("vote_words") for t in root.sent)
+        q = replace(q, kind="vote" if vote else "ratio")
+    if plain and _is_age(root, q):
+        q = replace(q, unit="year", kind="measure")
+    if q.kind == "count":
+        period = _period_of(root)
+        if period:
+            q = replace(q, unit=f"per {period}", kind="rate")
+    return q
+
+
+def _is_age(root: Token, q: Quantity) -> bool:
+    """ "Jane Doe, 45," "the patient, 67,": a whole number set off after a person."""
+    if root.dep_ != "appos" or q.value != int(q.value) or not 0 < q.value < 130:
+        return False
+    doc = root.doc
+    commas = root.i > 0 and doc[root.i - 1].text == ","
+    commas = commas and (root.i + 1 == len(doc) or doc[root.i + 1].is_punct)
+    return root.head.ent_type_ == "PERSON" or (commas and root.head.pos_ in _NOUNS)
+
+
+def _is_year(token: Token, nxt: Token | None) -> bool:
+    """A four-digit figure is a year unless it counts a plural noun spaCy does not date."""
+    counts = nxt is not None and nxt.tag_ == "NNS" and nxt.lemma_ not in _time_units()
+    return token.ent_type_ == "DATE" or not counts
+
+
+def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
+    """Whether the figure is part of a name: "Fortune 500", "Air Force One", "Apollo 11"."""
+    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ not in _DATED:
+        linked = first.head.i == prev.i or prev.head.i == first.i
+        if linked or (prev.head.i == first.head.i and prev.dep_ in ("compound", "nmod")):
+            return True  # "Apollo 11", "Fortune 500 companies", "Boeing 737 jets"
+    if first.ent_type_ not in _NAME_LABELS:
+        return False
+    doc = first.doc
+    i, j = first.i, last.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    words = lexicons.mapping("number_words")
+    return any(
+        t.is_alpha and t.is_title and t.lower_ not in words
+        for t in doc[i : j + 1]
+        if not first.i <= t.i <= last.i
+    )
+
+
+def _named_unit(figure: Span, whole: Span) -> bool:
+    """A capitalised unit word inside a name: "Three Mile Island", "Four Seasons"."""
+    return any(
+        t.is_title and t.ent_type_ in _NAME_LABELS
+        for t in whole
+        if not figure.start <= t.i < figure.end and t.is_alpha
+    )
+
+
+def _after_identifier(text: str, start: int, nxt: Token | None) -> bool:
+    """Whether a word before the figure makes it a label: "Section 427", "day 1", "No. 2".
+
+    A capitalised label word always does; a lower-case one unless a plural noun follows
+    ("every day 20 veterans ...").
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if before is None or before.group(1).lower() not in lexicons.words("number_identifiers"):
+        return False
+    word = before.group(1)
+    counts_nouns = nxt is not None and nxt.tag_ in ("NNS", "NNPS")
+    return word[:1].isupper() or not word[:1].isalpha() or not counts_nouns
+
+
+def _house_number(doc: Doc, last: Token) -> bool:
+    """A figure before a street name: "131 West 23rd Street", "10 Downing Street"."""
+    for token in doc[last.i + 1 : last.i + 5]:
+        if token.lower_ in lexicons.words("street_words") and token.text[:1].isupper():
+            return True
+        if token.pos_ != "PROPN" and not token.text[:1].isdigit():
+            return False
+    return False
+
+
+def _anaphoric_pair(q: Quantity, prev: Token | None) -> bool:
+    """ "the two men", "those two": a pair named before, not a new count."""
+    return (
+        q.spelled and q.value == 2 and prev is not None and prev.lower_ in ("the", "these", "those")
+    )
+
+
+def _not_a_fraction(text: str, last: Token, prev: Token | None, q: Quantity) -> bool:
+    """Ordinal "third" ("a third party"), "half-hour", "the second half": no fraction."""
+    if last.tag_ == "JJ" and last.dep_ == "amod" and last.lower_ != "half":
+        return True
+    if last.lower_ == "half":
+        if q.fig_end < len(text) and text[q.fig_end] == "-":
+            return True
+        if prev is not None and prev.lower_ in _PART_WORDS:
+            return True
+        return last.pos_ in ("ADV", "ADJ") and last.dep_ in ("advmod", "amod")
+    return False
+
+
+def _root(span: Span) -> Token:
+    """The token of `span` whose head lies outside it (the last one if several)."""
+    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    content = [t for t in roots if not t.is_punct]
+    return (content or roots or [span[-1]])[-1]
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The nearest verb or auxiliary above `token`, within its sentence."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in _VERBS and current is not token:
+            return current
+        if current.head.i == current.i:
+            return current if current.pos_ in _VERBS else None
+        current = current.head
+    return None
+
+
+def _period_of(root: Token) -> str | None:
+    """The period of a count stated per unit of time elsewhere: "20 die each day" -> "day".
+
+    Only for the subject of the verb (or the subject noun the count modifies).
+    """
+    verb = _verb_of(root)
+    subject = root.head if root.dep_ == "nummod" else root
+    if verb is None or subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i != verb.i:
+        return None
+    for child in verb.children:
+        timely = child.dep_ in ("npadvmod", "advmod") and child.lemma_.lower() in _time_units()
+        if timely and any(d.lower_ in _RATE_DETERMINERS for d in child.children):
+            return str(child.lemma_.lower())
+    return None
+
+
+# ---------------------------------------------------------------------------- context
+
+
+def _claim(
+    text: str,
+    whole: Span,
+    q: Quantity,
+    dates: Sequence[DateMention],
+    quotes: Sequence[Quote],
+) -> NumericClaim:
+    root = _root(whole)
+    sent = root.sent
+    return NumericClaim(
+        text=text[q.start : q.end],
+        start=q.start,
+        end=q.end,
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        kind=cast(NumberKind, q.kind),  # "pair" was resolved in _checked
+        approx=q.approx,
+        bound=cast(Bound, q.bound),
+        direction=_direction(root, q),
+        vague=q.vague,
+        about=_about(text, root, q),
+        predicate=_predicate(text, root, q),
+        sentence=text[sent.start_char : sent.end_char],
+        attribution=attribution(q.start, q.end, sent.start_char, sent.end_char, quotes),
+        time_ref=time_ref(whole.doc, text, q.start, q.end, sent, dates),
+    )
+
+
+def _inside(token: Token, q: Quantity) -> bool:
+    return q.start <= token.idx < q.end
+
+
+def _phrase(text: str, noun: Token, q: Quantity) -> str | None:
+    """A short noun phrase around `noun`, without the quantity itself.
+
+    The words between the quantity and the noun (or the noun's own left edge), the noun,
+    a coordinated noun ("parents and children") and one following "of"/"in"/... phrase or
+    participle clause, cut to a dozen tokens at a noun ("reports of rape, kidnapping, ...").
+    """
+    doc = noun.doc
+    left = noun.left_edge
+    if noun.idx >= q.end:
+        following = next((t for t in doc[noun.left_edge.i : noun.i + 1] if t.idx >= q.end), noun)
+        left = max(left, following, key=lambda t: t.i)
+    while left.i < noun.i and (left.dep_ in ("det", "poss", "case", "punct") or _inside(left, q)):
+        left = doc[left.i + 1]
+    right = noun
+    for child in noun.rights:
+        if child.i != right.i + 1:
+            break
+        if child.dep_ == "cc":
+            right = child
+            continue
+        if child.dep_ == "conj" and right.dep_ == "cc" and child.tag_ == noun.tag_:
+            right = child
+            continue
+        if child.dep_ in _ABOUT_LINKS and (child.dep_ == "acl" or child.lower_ in _ABOUT_PREPS):
+            right = _cut(child, left, q) or right
+        break
+    if right.dep_ == "cc":
+        right = doc[right.i - 1]
+    if _inside(left, q) or _inside(right, q):
+        return None
+    return text[left.idx : right.idx + len(right)] or None
+
+
+def _cut(link: Token, left: Token, q: Quantity) -> Token | None:
+    """The last token of `link`'s subtree to keep: within the length limit, ending on a noun."""
+    keep: list[Token] = []
+    for token in link.subtree:
+        if token.i - left.i >= _MAX_PHRASE_TOKENS or token.tag_ in _CLAUSE_MARKS:
+            break
+        keep.append(token)
+    while keep and (keep[-1].pos_ not in (*_NOUNS, "NUM") or _inside(keep[-1], q)):
+        keep.pop()
+    if any(_inside(t, q) for t in keep):
+        return None
+    return keep[-1] if keep else None
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _about(text: str, root: Token, q: Quantity) -> str | None:
+    """What is counted or measured: the noun the quantity modifies, or its "of" object."""
+    head = root.head
+    if root.dep_ in _NOUN_MODIFIERS and head.pos_ in _NOUNS and not _inside(head, q):
+        return _phrase(text, head, q)
+    counted = _of_object(root)
+    if counted is not None and not _inside(counted, q):
+        return _phrase(text, counted, q)
+    if head.lemma_ == "be" and root.dep_ in ("nsubj", "attr"):
+        other = "attr" if root.dep_ == "nsubj" else "nsubj"
+        partner = next((c for c in head.children if c.dep_ == other), None)
+        if partner is not None and partner.pos_ in _NOUNS:
+            return _phrase(text, partner, q)
+    return None
+
+
+def _predicate(text: str, root: Token, q: Quantity) -> str | None:
+    """The verb phrase that states the claim: auxiliaries, verb, particle, one complement."""
+    verb = _verb_of(root)
+    if verb is None:
+        return None
+    start = verb.idx
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and not _inside(child, q):
+            start = min(start, child.idx)
+    parts = [text[start : verb.idx + len(verb)]]
+    for child in verb.rights:
+        if child.dep_ not in _PREDICATE_COMPLEMENTS:
+            continue
+        left, right = child.left_edge, child.right_edge
+        if left.idx <= q.start < right.idx + len(right) or right.i - left.i >= 8:
+            continue
+        parts.append(text[left.idx : right.idx + len(right)])
+        if child.dep_ != "prt":
+            break
+    return " ".join(parts)
+
+
+def _change(token: Token) -> Direction | None:
+    value = lexicons.mapping("change_words").get(token.lemma_.lower())
+    if value is None:
+        value = lexicons.mapping("change_words").get(token.lower_)
+    if value == "up":
+        return "up"
+    if value == "down":
+        return "down"
+    return None
+
+
+def _direction(root: Token, q: Quantity) -> Direction | None:
+    """Up or down when the quantity is an amount of change ("a 71 percent drop", "rose 5%")."""
+    if q.multiplier:
+        return _change(root) if root.pos_ == "VERB" else None
+    head = root.head
+    if root.dep_ in _NOUN_MODIFIERS and head.pos_ in _NOUNS:
+        found = _change(head)
+        if found:
+            return found
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+            return _change(head.head)  # "cut 200 jobs", "4,000 jobs were lost"
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            return _change(head.head.head)  # "a loss of 4.8 million jobs"
+        return None
+    if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd") and head.pos_ in _VERBS:
+        return _change(head) or _particle_change(head)
+    if root.dep_ == "npadvmod" and _change(head):
+        return _change(head)  # "$8,000 more than", "up 50 cents"
+    if root.dep_ == "pobj" and head.lower_ in ("by", "in", "to", "of"):
+        target = head.head
+        return _change(target) or (_particle_change(target) if target.pos_ in _VERBS else None)
+    return None
+
+
+def _particle_change(verb: Token) -> Direction | None:
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in ("up", "down"):
+            return "up" if child.lower_ == "up" else "down"
+    return None
+
+
+# ---------------------------------------------------------------------------- sources, dates
+
+
+def _is_preposition(token: Token) -> bool:
+    return token.dep_ == "prep" or token.pos_ == "ADP"
+
+
+def attribution(
+    start: int, end: int, sent_start: int, sent_end: int, quotes: Sequence[Quote]
+) -> str | None:
+    """The speaker of the quote holding the figure, else of a quote in the same sentence."""
+    for quote in quotes:
+        if quote.speaker and quote.start <= start and end <= quote.end:
+            return quote.speaker
+    nearby = [q for q in quotes if q.speaker and q.start < sent_end and sent_start < q.end]
+    if not nearby:
+        return None
+    return min(nearby, key=lambda q: min(abs(q.start - start), abs(q.end - end))).speaker
+
+
+def time_ref(
+    doc: Doc, text: str, start: int, end: int, sent: Span, dates: Sequence[DateMention]
+) -> str | None:
+    """The date expression of the sentence that the figure is tied to, with its preposition.
+
+    A date of the same sentence that does not overlap the figure; calendar dates before
+    durations, then the nearest. Its governing preposition is added ("since late January",
+    "As of last Thursday").
+    """
+    candidates = [
+        d
+        for d in dates
+        if sent.start_char <= d.start
+        and d.end <= sent.end_char
+        and not (d.start < end and start < d.end)
+        and d.type != "time"
+    ]
+    if not candidates:
+        return None
+    best = min(
+        candidates,
+        key=lambda d: (d.type != "date", min(abs(d.start - end), abs(start - d.end))),
+    )
+    span = doc.char_span(best.start, best.end, alignment_mode="expand")
+    begin = best.start
+    if span is not None and len(span) > 0:
+        head = _root(span).head
+        if _is_preposition(head) and head.i == span.start - 1:
+            begin = head.idx
+            outer = head.head
+            if _is_preposition(outer) and outer.i == head.i - 1:
+                begin = outer.idx
+    return text[begin : best.end]
