@@ -12,7 +12,7 @@ names used as modifiers ("Christmas trees") are not dates.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +34,8 @@ _RANGE_OPENERS = frozenset({"from", "between"})
 _YEAR_CUES = frozenset(
     {"in", "since", "by", "until", "through", "during", "before", "after", "from", "of", "for"}
 )
+# A date in one of these relations modifies a noun ("Monday's debate", "the Nov. 8 election").
+_NOUN_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 _NOT_DATE_ENTITIES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"})
@@ -61,48 +63,67 @@ def _is_year(token: Token) -> bool:
 # Tense of the governing verb
 
 
-def _verb_tense(verb: Token) -> Tense | None:
-    """The tense a verb gives a date it governs; None when it is non-finite (look higher)."""
+@dataclass(frozen=True)
+class Governing:
+    """The tense a date gets from its clause, and whether that evidence is firm: a date
+    attached to the verb itself ("filed Wednesday") is firm; one modifying a noun ("Monday's
+    debate") only borrows the clause's tense, which may describe something else."""
+
+    tense: Tense
+    firm: bool
+
+
+def _verb_tense(verb: Token, via_noun: bool) -> Governing | None:
+    """What a verb says about a date it governs; None when it is non-finite (look higher)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     lemma = verb.lemma_.lower()
+    firm = not via_noun
     if aux_words & _FUTURE_AUX or ("going" in aux_words and "to" in aux_words):
-        return Tense.FUTURE
+        return Governing(Tense.FUTURE, firm)
     perfect = any(a.lemma_ == "have" for a in auxes)
     if aux_words & _MODALS:
-        return Tense.PAST if perfect else Tense.FUTURE
+        return Governing(Tense.PAST if perfect else Tense.FUTURE, firm)
     if perfect or verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return Tense.PAST
+        return Governing(Tense.PAST, firm)
+    scheduled = firm and (lemma in _scheduled() or lemma in _future_cues())
     if verb.tag_ == "VBN":
         if not auxes:
-            return Tense.PAST  # a reduced relative: "the injunction issued Monday"
-        return Tense.FUTURE if lemma in _future_cues() else Tense.PRESENT
+            return Governing(Tense.PAST, firm)  # a reduced relative: "the injunction issued Monday"
+        return Governing(Tense.FUTURE, True) if scheduled else Governing(Tense.PRESENT, False)
     if verb.tag_ == "VBG":
-        return Tense.FUTURE if any(a.lemma_ == "be" for a in auxes) else None
+        if not any(a.lemma_ == "be" for a in auxes):
+            return None
+        # a progressive with its own date is planned ("is leaving Friday")
+        return Governing(Tense.FUTURE, True) if firm else Governing(Tense.PRESENT, False)
     if verb.tag_ == "VB":
-        if "to" in aux_words and verb.head.lemma_.lower() in _future_cues():
-            return Tense.FUTURE  # "is set to take effect", "expect Clinton to win"
+        head = verb.head.lemma_.lower()
+        if "to" in aux_words and (head in _future_cues() or head == "be"):
+            return Governing(Tense.FUTURE, firm)  # "is set to take effect", "were to win"
         if aux_words & {"do", "does"}:
-            return Tense.PRESENT
+            return Governing(Tense.PRESENT, False)
         return None
     if verb.tag_ in ("VBZ", "VBP"):
-        return Tense.FUTURE if lemma in _scheduled() or lemma in _future_cues() else Tense.PRESENT
+        return Governing(Tense.FUTURE, True) if scheduled else Governing(Tense.PRESENT, False)
     return None
 
 
-def tense_of(span: Span) -> Tense:
+def governing(span: Span) -> Governing:
     """The tense of the verb governing a date expression, climbing over nouns and
-    non-finite verbs ("Monday's debate" -> the verb of "debate")."""
+    non-finite verbs ("Monday's debate" -> the verb of "debate"); "since" puts it in the past."""
+    if span.start and span.doc[span.start - 1].lower_ == "since":
+        return Governing(Tense.PAST, True)
     token = span.root
+    via_noun = token.dep_ in _NOUN_MODIFIER and token.head.pos_ in ("NOUN", "PROPN")
     for _ in range(10):
         if token.pos_ in ("VERB", "AUX"):
-            found = _verb_tense(token)
+            found = _verb_tense(token, via_noun)
             if found is not None:
                 return found
         if token.head.i == token.i:
-            return Tense.NONE
+            break
         token = token.head
-    return Tense.NONE
+    return Governing(Tense.NONE, False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,9 +254,26 @@ def _scan(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int]]:
             yield found
 
 
+def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in what the model left out: the tens of "Seventy-four years ago", the plural of
+    "the 1980's"."""
+    if (
+        start >= 2
+        and doc[start].like_num
+        and doc[start - 1].text == "-"
+        and doc[start - 2].like_num
+    ):
+        start -= 2
+    decade = end - start == 1 and _is_year(doc[start]) and doc[start].text.endswith("0")
+    plural = end < len(doc) and doc[end].lower_ in ("'s", "’s")
+    if decade and plural and start and _key(doc[start - 1]) in ("the", "early", "mid", "late"):
+        end += 1
+    return start, end
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Non-overlapping candidate spans (token offsets) in document order."""
-    spans = [_trim(doc, s, e) for s, e in _entity_spans(doc)]
+    spans = [_extend(doc, *_trim(doc, s, e)) for s, e in _entity_spans(doc)]
     spans = [(s, e) for s, e in spans if e > s]
     covered = [False] * len(doc)
     for s, e in spans:
@@ -266,6 +304,33 @@ def _is_measure(doc: Doc, start: int, end: int) -> bool:
     )
     long_adjective = end < len(doc) and _key(doc[end]) in ("long", "-long")
     return hyphenated or long_adjective or any(t.lower_.endswith("long") for t in tokens)
+
+
+def _is_name(span: Span) -> bool:
+    """ "Fox News Sunday", "Super Tuesday", "USA TODAY", "Russia Today": a weekday or
+    "today" inside a name (a proper noun compounded onto it, or "Today" capitalised
+    mid-sentence)."""
+    vocab = vocabulary()
+    first = span[0]
+    if _key(first) not in vocab.weekdays | vocab.relative_days or not span.start:
+        return False
+    before = span.doc[span.start - 1]
+    if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == first.i:
+        return _key(before) not in vocab.months | vocab.weekdays
+    capitalised = first.text[:1].isupper() and not first.is_sent_start
+    return _key(first) in vocab.relative_days and capitalised and before.pos_ == "PROPN"
+
+
+def _is_fraction(span: Span) -> bool:
+    """ "a quarter of the cost", "three quarters of": a fraction, not a calendar quarter."""
+    doc, last = span.doc, span[-1]
+    ordinal = {"first", "second", "third", "fourth", "last", "next", "this", "past"}
+    return (
+        _key(last) in ("quarter", "quarters")
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "of"
+        and not {_key(t) for t in span} & ordinal
+    )
 
 
 def _is_modifier_holiday(span: Span) -> bool:
@@ -306,7 +371,7 @@ def _with_preposition(span: Span) -> int:
     if start == 0:
         return start
     before = doc[start - 1]
-    if before.lower_ not in _PREPOSITIONS and before.lower_ != "of":
+    if (before.lower_ not in _PREPOSITIONS and before.lower_ != "of") or before.dep_ == "prt":
         return start
     governs = span.root.head.i == before.i or span.start <= before.head.i < span.end
     if not governs:
@@ -331,9 +396,12 @@ class _Context:
         return None
 
 
-def _resolve(
+def _reference(
     span: Span, ctx: ArticleContext, context: _Context, tense: Tense, partner: Timex | None
-) -> Timex | None:
+) -> Reference:
+    """What `span` is resolved against. A stated year nearby fills in a bare month: within
+    the sentence for past or tenseless clauses, within the paragraph when the article has no
+    publication date (the publication date outweighs a year stated sentences away)."""
     sentence_start = span.sent.start_char
     paragraph_start = ctx.text.rfind("\n", 0, span.start_char) + 1
     hint = None
@@ -341,7 +409,7 @@ def _resolve(
         hint = context.year_near(span.start_char, min(sentence_start, paragraph_start))
     elif tense in (Tense.PAST, Tense.NONE):
         hint = context.year_near(span.start_char, sentence_start)
-    ref = Reference(
+    return Reference(
         published=ctx.published,
         tense=tense,
         year_hint=hint,
@@ -349,50 +417,98 @@ def _resolve(
         partner=partner.point if partner is not None else None,
         partner_anchor=(partner.anchor or "absolute") if partner is not None else "absolute",
     )
-    return interpret(span.text, ref)
+
+
+@dataclass
+class _Found:
+    """A resolved mention, and its readings in both directions when the grammar left a
+    weekday open (no firm tense, no "last"/"next")."""
+
+    span: Span
+    timex: Timex
+    alternatives: tuple[str | None, str | None] | None = None
+
+
+def _open_weekday(span: Span, ref: Reference, firm: bool) -> tuple[str | None, str | None] | None:
+    vocab = vocabulary()
+    keys = {_key(t) for t in span}
+    if firm or ref.published is None or not keys & vocab.weekdays:
+        return None
+    if keys & (vocab.directions | vocab.months):
+        return None
+    past = interpret(span.text, replace(ref, tense=Tense.PAST))
+    future = interpret(span.text, replace(ref, tense=Tense.FUTURE))
+    if past is None or future is None or past.value == future.value:
+        return None
+    return past.value, future.value
+
+
+def _settle_weekdays(found: list[_Found]) -> None:
+    """A weekday the grammar leaves open takes the reading that a firmer mention of the
+    same day establishes ("tomorrow night" ... "Monday night's debate" in a Sunday article).
+    Only weekdays and "today"/"tomorrow"/... count: a month-day in the same week is often
+    another day of the same name ("polled Sept. 19-22" vs "Monday's debate")."""
+    vocab = vocabulary()
+    known = {
+        f.timex.value
+        for f in found
+        if f.alternatives is None
+        and f.timex.value
+        and len(f.timex.value) == 10
+        and {_key(t) for t in f.span} & (vocab.weekdays | vocab.relative_days)
+    }
+    for f in found:
+        if f.alternatives is None:
+            continue
+        hits = [value for value in f.alternatives if value in known]
+        if len(hits) == 1 and hits[0] != f.timex.value:
+            f.timex = replace(f.timex, value=hits[0])
 
 
 def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateMention]:
     """Every calendar reference outside boilerplate, with its TIMEX3 type, value, mod and
     anchor, in document order."""
-    found: list[DateMention] = []
+    found: list[_Found] = []
     context = _Context(stated=[])
     for start, end in _candidates(doc):
         whole = doc[start:end]
         if ctx.in_boilerplate(whole.start_char, whole.end_char):
             continue
-        if _is_measure(doc, start, end) or _is_modifier_holiday(whole):
+        if _is_measure(doc, start, end) or _is_modifier_holiday(whole) or _is_fraction(whole):
             continue
-        tense = tense_of(whole)
+        if _is_name(whole):
+            continue
+        clause = governing(whole)
         parts = _split_range(doc, start, end)
         stated = stated_fields(whole.text) if len(parts) > 1 else None
         partner: Timex | None = (
             Timex("date", None, anchor="absolute", point=stated) if stated else None
         )
         for index, (part_start, part_end) in enumerate(parts):
-            if part_end <= part_start:
-                continue
             if len(parts) == 1:
                 part_start = _with_preposition(doc[part_start:part_end])
             span = doc[part_start:part_end]
-            timex = _resolve(span, ctx, context, tense, partner if index or stated else None)
+            ref = _reference(span, ctx, context, clause.tense, partner if index or stated else None)
+            timex = interpret(span.text, ref)
             if timex is None:
                 continue
             if index == 0 and len(parts) > 1 and timex.point is not None and not stated:
                 partner = timex
-            found.append(
-                DateMention(
-                    text=span.text,
-                    start=span.start_char,
-                    end=span.end_char,
-                    type=timex.type,
-                    value=timex.value,
-                    mod=timex.mod,
-                    anchor=timex.anchor,
-                )
-            )
+            found.append(_Found(span, timex, _open_weekday(span, ref, clause.firm)))
             if timex.point is not None and timex.value is not None:
                 if timex.anchor == "absolute":
                     context.stated.append((span.start_char, timex.point.year))
                 context.previous = timex.point
-    return found
+    _settle_weekdays(found)
+    return [
+        DateMention(
+            text=f.span.text,
+            start=f.span.start_char,
+            end=f.span.end_char,
+            type=f.timex.type,
+            value=f.timex.value,
+            mod=f.timex.mod,
+            anchor=f.timex.anchor,
+        )
+        for f in found
+    ]

@@ -122,6 +122,7 @@ def _alt(keys: Iterable[str], extra: str = "") -> str:
 _WORD = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|'\d0s|\d+(?:st|nd|rd|th|s)?|\d+|[a-z]+"
 )
+_DECADE_APOSTROPHE = re.compile(r"\b(\d{3}0)'s\b")  # "the 1980's"
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s?\b")
 
 
@@ -131,7 +132,7 @@ def words(text: str) -> list[str]:
     "Sept. 9" -> ["sept", "9"]; "mid-September" -> ["mid", "september"]; "last week's" ->
     ["last", "week"]; "the '90s" -> ["the", "'90s"].
     """
-    lowered = text.lower().replace("’", "'").replace("‘", "'")
+    lowered = _DECADE_APOSTROPHE.sub(r"\1s", text.lower().replace("’", "'").replace("‘", "'"))
     return _WORD.findall(_POSSESSIVE.sub("", lowered).replace(".", ""))
 
 
@@ -156,6 +157,13 @@ class _Patterns:
     day: str
 
 
+def _compound_counts(counts: dict[str, str]) -> str:
+    """ "seventy four" (from "Seventy-four"): a tens word and a units word."""
+    tens = [k for k, v in counts.items() if v.isdigit() and 20 <= int(v) <= 90]
+    units = [k for k, v in counts.items() if v.isdigit() and 1 <= int(v) <= 9 and len(k) > 2]
+    return _alt(tens) + " " + _alt(units)
+
+
 @cache
 def _patterns() -> _Patterns:
     lex = _lexicon()
@@ -164,7 +172,7 @@ def _patterns() -> _Patterns:
         wd=_alt(lex.weekdays),
         season=_alt(lex.seasons),
         unit=_alt(lex.units),
-        count=_alt(lex.counts, r"\d+"),
+        count=_alt(lex.counts, r"\d+|" + _compound_counts(lex.counts)),
         ordinal=_alt(lex.ordinals),
         holiday=_alt(lex.holidays),
         setword=_alt(lex.sets),
@@ -381,8 +389,13 @@ def _number(word: str) -> int | None:
         return int(digits.group(1))
     if word in lex.ordinals:
         return lex.ordinals[word]
-    value = lex.counts.get(word)
-    return int(value) if value and value.isdigit() else None
+    if word in lex.counts:
+        value = lex.counts[word]
+        return int(value) if value.isdigit() else None
+    parts = [lex.counts.get(part, "") for part in word.split()]
+    if not all(part.isdigit() for part in parts):
+        return None
+    return sum(int(part) for part in parts)
 
 
 def _absolute(s: str, st: _State) -> Timex | None:
