@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
@@ -238,12 +239,23 @@ def _scan_relative(doc: Doc, i: int) -> tuple[int, int] | None:
     return None
 
 
+@cache
+def _triggers() -> frozenset[int]:
+    """Hashes of the lower-cased words that can start or close a date ("sept" and "sept.")."""
+    vocab = vocabulary()
+    words = vocab.weekdays | vocab.months | vocab.relative_days | vocab.offsets | vocab.directions
+    return frozenset(get_string_id(w) for word in words for w in (word, word + "."))
+
+
 def _scan(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int]]:
     """Date expressions the model missed (token offsets), outside names of people and
-    organisations."""
-    for i, token in enumerate(doc):
-        if covered[i]:
+    organisations. Only words that can start or close one are looked at (read from the
+    Doc's arrays, so the other tokens cost nothing)."""
+    triggers, year_shape = _triggers(), get_string_id("dddd")
+    for i, (lower, shape) in enumerate(doc.to_array(["LOWER", "SHAPE"]).tolist()):
+        if covered[i] or (lower not in triggers and shape != year_shape):
             continue
+        token = doc[i]
         in_name = token.ent_type_ in _NOT_DATE_ENTITIES
         found = (
             (None if in_name else _scan_weekday(doc, i) or _scan_month(doc, i))
