@@ -329,8 +329,18 @@ def _is_name(span: Span) -> bool:
     before = span.doc[span.start - 1]
     if before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == first.i:
         return _key(before) not in vocab.months | vocab.weekdays
+    if _ends_quoted_title(span):
+        return True
     capitalised = first.text[:1].isupper() and not first.is_sent_start
     return _key(first) in vocab.relative_days and capitalised and before.pos_ == "PROPN"
+
+
+def _ends_quoted_title(span: Span) -> bool:
+    """The last word of a capitalised run that opens with a quotation mark: “Fox News Sunday”."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i -= 1
+    return span.start - i > 1 and i >= 0 and doc[i].tag_ == "``"
 
 
 def _is_fraction(span: Span) -> bool:

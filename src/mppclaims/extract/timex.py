@@ -229,6 +229,7 @@ class _State:
     position: DateMod | None = None
     half: int | None = None
     the: bool = False
+    preposition: str | None = None
 
 
 def _strip_prefixes(ws: list[str], st: _State) -> list[str]:
@@ -249,6 +250,8 @@ def _strip_prefixes(ws: list[str], st: _State) -> list[str]:
                     st.position = _ROLES[role]
                 elif role in ("H1", "H2"):
                     st.half = int(role[1])
+                elif role == "drop" and st.preposition is None:
+                    st.preposition = " ".join(phrase)
                 ws = ws[len(phrase) :]
                 break
         else:
@@ -549,8 +552,8 @@ def _weekend(s: str, st: _State) -> Timex | None:
         k = 1
     elif direction in ("coming", "upcoming", "this coming"):
         k = 1 if weekend else 0
-    elif not direction and st.ref.tense is Tense.PAST:
-        k = 0 if weekend else -1
+    elif direction in ("", "this") and st.ref.tense is Tense.PAST:
+        k = 0 if weekend else -1  # "told them this weekend" in a Monday article
     else:
         k = 0
     monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=k)
@@ -914,8 +917,8 @@ def _finish(found: Timex, st: _State) -> Timex | None:
             return found if found.value is None else None
         return replace(found, value=f"{found.value}-H{st.half}")
     mod = found.mod
-    if st.position is not None and found.type != "date":
-        return None  # "the early days": no calendar reference
+    if found.type == "duration" and (st.position is not None or st.preposition in ("on", "at")):
+        return None  # "the early days", "on a day rich in symbolism": no calendar reference
     if st.position is not None:
         mod = st.position
     elif st.approx == "approx" and found.type == "date" and mod is None:
