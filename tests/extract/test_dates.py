@@ -100,6 +100,12 @@ def test_a_stated_year_fills_a_bare_month_in_the_same_paragraph(nlp: Language) -
     assert found["in May"] == (None, None)  # another paragraph, no publication date
 
 
+def test_a_stated_year_fills_a_bare_month_in_the_same_sentence(nlp: Language) -> None:
+    text = "The program began in January 2015 and expanded in June."
+    found = {d.text: (d.value, d.anchor) for d in _dates(nlp, text, date(2021, 1, 18))}
+    assert found["in June"] == ("2015-06", "context")
+
+
 def test_the_publication_date_outweighs_a_year_stated_in_another_sentence(nlp: Language) -> None:
     text = "Taxes rose in 2013, the agency found. The agency said so in a June report."
     values = _values(nlp, text, date(2016, 10, 4))

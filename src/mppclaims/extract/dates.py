@@ -57,7 +57,8 @@ def _key(token: Token) -> str:
 
 
 def _is_year(token: Token) -> bool:
-    return token.shape_ == "dddd" and 1000 <= int(token.text) <= 2199
+    text = token.text
+    return len(text) == 4 and text.isascii() and text.isdigit() and 1000 <= int(text) <= 2199
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,7 +189,7 @@ def _scan_month(doc: Doc, i: int) -> tuple[int, int] | None:
     if _key(token) not in vocab.months or not token.text[:1].isupper() or i + 1 >= len(doc):
         return None
     following = doc[i + 1]
-    if following.text.isdigit() and int(following.text) <= 31:
+    if following.text.isascii() and following.text.isdigit() and int(following.text) <= 31:
         end = i + 2
         if end + 1 < len(doc) and doc[end].text == "," and _is_year(doc[end + 1]):
             end += 2
