@@ -33,7 +33,7 @@ _CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "and", "-", "
 _RANGE_OPENERS = frozenset({"from", "between"})
 # A year found by the scan must follow one of these.
 _YEAR_CUES = frozenset(
-    {"in", "since", "by", "until", "through", "during", "before", "after", "from", "of", "for"}
+    {"in", "since", "by", "until", "through", "during", "before", "after", "from", "for"}
 )
 # A date in one of these relations modifies a noun ("Monday's debate", "the Nov. 8 election").
 _NOUN_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
@@ -234,7 +234,7 @@ def _scan_relative(doc: Doc, i: int) -> tuple[int, int] | None:
     if key in vocab.directions and i + 1 < len(doc):
         following = _key(doc[i + 1])
         if following in vocab.units | vocab.seasons | {"weekend"} and not following.endswith("s"):
-            return i, i + 2
+            return (i - 1 if i and doc[i - 1].lower_ == "the" else i), i + 2  # "the past year"
         if following == "fiscal" and i + 2 < len(doc) and _key(doc[i + 2]) == "year":
             return i, i + 3
     return None
