@@ -163,6 +163,13 @@ def test_durations_sets_and_vague_references(nlp: Language) -> None:
     assert found["in the coming months"] == ("date", "FUTURE_REF")
 
 
+def test_durations_are_kept_but_adjectives_of_length_are_not(nlp: Language) -> None:
+    text = "He may have avoided taxes for as long as 18 years after a monthslong audit."
+    found = {d.text: d.value for d in _dates(nlp, text, FRIDAY)}
+    assert list(found.values()) == ["P18Y"]
+    assert "monthslong" not in " ".join(found)
+
+
 def test_mod_and_offsets(nlp: Language) -> None:
     text = "The policy began in late January. The court ruled over a year ago."
     found = {d.text: (d.value, d.mod) for d in _dates(nlp, text, FRIDAY)}

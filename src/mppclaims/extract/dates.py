@@ -315,8 +315,13 @@ def _is_measure(doc: Doc, start: int, end: int) -> bool:
         t.text == "-" and 0 < t.i < len(doc) - 1 and _key(doc[t.i + 1]) in vocab.units
         for t in doc[start : min(end + 1, len(doc))]
     )
-    long_adjective = end < len(doc) and _key(doc[end]) in ("long", "-long")
-    return hyphenated or long_adjective or any(t.lower_.endswith("long") for t in tokens)
+    # "monthslong", "decades-long", "a year long": an adjective ("as long as" is no measure)
+    glued = any(t.lower_.endswith("long") and len(t) > 4 for t in tokens)
+    after = doc[end : end + 2]
+    follows = len(after) > 0 and (
+        after[0].lower_ == "long" or (after[0].text == "-" and after[-1].lower_ == "long")
+    )
+    return hyphenated or glued or follows
 
 
 def _is_name(span: Span) -> bool:
