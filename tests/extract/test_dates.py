@@ -38,6 +38,8 @@ TUESDAY = date(2016, 9, 27)
         ("The rule is set to take effect on Tuesday.", {"on Tuesday": "2019-04-16"}),
         ("Lawyers said the judge could rule by Thursday.", {"by Thursday": "2019-04-18"}),
         ("The mayor has said since Monday that the plan works.", {"since Monday": "2019-04-08"}),
+        ("Lawmakers have until Tuesday to act.", {"until Tuesday": "2019-04-16"}),
+        ("The order did not take effect until Tuesday.", {"until Tuesday": "2019-04-09"}),
     ],
 )
 def test_weekday_follows_the_tense_of_its_verb(
@@ -161,6 +163,18 @@ def test_durations_sets_and_vague_references(nlp: Language) -> None:
     assert found["every three months"] == ("set", "P3M")
     assert found["in recent months"] == ("date", "PAST_REF")
     assert found["in the coming months"] == ("date", "FUTURE_REF")
+
+
+def test_an_ordinal_quarter_is_a_date_and_a_counted_span_a_measure(nlp: Language) -> None:
+    text = "The company reported third-quarter earnings. He served two four-year terms."
+    found = {d.text: d.value for d in _dates(nlp, text, date(2016, 10, 20))}
+    assert found == {"third-quarter": "2016-Q3"}
+
+
+def test_a_year_completes_the_entity_before_it(nlp: Language) -> None:
+    text = "The store opened in the fall of 2014 and closed three years later."
+    found = {d.text: d.value for d in _dates(nlp, text, TUESDAY)}
+    assert found == {"in the fall of 2014": "2014-FA", "three years later": "2017"}
 
 
 def test_durations_are_kept_but_adjectives_of_length_are_not(nlp: Language) -> None:

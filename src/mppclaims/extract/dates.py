@@ -37,6 +37,7 @@ _YEAR_CUES = frozenset(
 )
 # A date in one of these relations modifies a noun ("Monday's debate", "the Nov. 8 election").
 _NOUN_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
+_DEADLINES = frozenset({"until", "till", "by"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 _NOT_DATE_ENTITIES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"})
@@ -112,9 +113,18 @@ def _verb_tense(verb: Token, via_noun: bool) -> Governing | None:
 
 def governing(span: Span) -> Governing:
     """The tense of the verb governing a date expression, climbing over nouns and
-    non-finite verbs ("Monday's debate" -> the verb of "debate"); "since" puts it in the past."""
-    if span.start and span.doc[span.start - 1].lower_ == "since":
+    non-finite verbs ("Monday's debate" -> the verb of "debate"); "since" puts it in the past,
+    "until"/"by" in a present clause in the future."""
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if before == "since":
         return Governing(Tense.PAST, True)
+    found = _clause(span)
+    if before in _DEADLINES and found.tense in (Tense.PRESENT, Tense.NONE):
+        return Governing(Tense.FUTURE, True)  # "have until Friday to act"
+    return found
+
+
+def _clause(span: Span) -> Governing:
     token = span.root
     via_noun = token.dep_ in _NOUN_MODIFIER and token.head.pos_ in ("NOUN", "PROPN")
     for _ in range(10):
@@ -151,24 +161,29 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
-    """DATE and TIME entities, with a part of day joined to its day ("Tuesday" "morning") and
-    a year joined to its month-day ("Jan. 5-7" ", 2019")."""
+def _joins(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether entity `after` completes entity `before`: a part of day ("Tuesday" "morning")
+    or a year ("Jan. 5-7" ", 2019", "the fall of" "2014", "the summer" "of" "2019")."""
     vocab = vocabulary()
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    (_, last_end), (start, end) = before, after
+    between = [t.lower_ for t in doc[last_end:start]]
+    if start == last_end and all(_key(t) in vocab.parts for t in doc[start:end]):
+        return True
+    if end - start != 1 or not _is_year(doc[start]):
+        return False
+    if between == [","]:
+        return bool(doc[last_end - 1].like_num)
+    return between == ["of"] or (not between and doc[last_end - 1].lower_ == "of")
+
+
+def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
+    """DATE and TIME entities, with the ones that complete another joined to it."""
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged:
-            last_start, last_end = merged[-1]
-            gap = doc[last_end:start]
-            part_of_day = start == last_end and all(_key(t) in vocab.parts for t in doc[start:end])
-            year_after = (
-                len(gap) == 1 and gap[0].text == "," and end - start == 1 and _is_year(doc[start])
-            )
-            if part_of_day or (year_after and doc[last_end - 1].like_num):
-                merged[-1] = (last_start, end)
-                continue
-        merged.append((start, end))
+    for span in ((e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")):
+        if merged and _joins(doc, merged[-1], span):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
     return merged
 
 
@@ -311,8 +326,11 @@ def _is_measure(doc: Doc, start: int, end: int) -> bool:
     tokens = doc[start:end]
     if any(_key(t) in vocab.months or _key(t) in vocab.weekdays for t in tokens):
         return False
-    hyphenated = any(
-        t.text == "-" and 0 < t.i < len(doc) - 1 and _key(doc[t.i + 1]) in vocab.units
+    hyphenated = any(  # a count, not an ordinal: "20-day", "two-year" but "third-quarter"
+        t.text == "-"
+        and 0 < t.i < len(doc) - 1
+        and _key(doc[t.i + 1]) in vocab.units
+        and (doc[t.i - 1].text.isdigit() or _key(doc[t.i - 1]) in vocab.counts)
         for t in doc[start : min(end + 1, len(doc))]
     )
     # "monthslong", "decades-long", "a year long": an adjective ("as long as" is no measure)
