@@ -1,12 +1,13 @@
 """Dates: calendar references resolved to TimeML values against the publication date.
 
 Candidates are spaCy's DATE and TIME entities, repaired (trailing names and possessives cut,
-"Tuesday" + "morning" joined, "Jan. 5-7" + ", 2019" joined, ranges split into their ends), plus
-what a token scan finds that the model missed (years after temporal prepositions, "a year
+"Tuesday" + "morning" joined, "March 7-9" + ", 2021" joined, ranges split into their ends),
+plus what a token scan finds that the model missed (years after temporal prepositions, "a month
 prior", weekdays, month-days). Each is resolved by `timex.interpret` with what only the parse
 knows: the tense of the governing verb, the year of an explicit date nearby, the date mentioned
-last, the other end of a range. Ages, clock times alone, measures ("20-day limit") and holiday
-names used as modifiers ("Christmas trees") are not dates.
+last, the other end of a range. Ages, clock times alone, measures ("a 30-day limit"), holiday
+names used as modifiers ("Christmas lights") and weekdays inside names are not dates; a weekday
+the grammar leaves open takes the day a firmer mention of it establishes.
 """
 
 from __future__ import annotations
@@ -23,19 +24,19 @@ from ..article import ArticleContext
 from ..records import DateMention
 from .timex import Point, Reference, Tense, Timex, interpret, stated_fields, vocabulary
 
-# Prepositions kept in front of a date ("on Friday", "until Friday", "since 1972").
+# Prepositions kept in front of a date ("on Friday", "until Friday", "since 1998").
 _PREPOSITIONS = frozenset(
     {"on", "in", "at", "by", "since", "until", "till", "through", "throughout", "during"}
     | {"before", "after", "for", "within", "over"}
 )
-# Words joining the two ends of a range ("Sept. 19 to 22", "from 2011 to 2016").
+# Words joining the two ends of a range ("Oct. 3 to 6", "from 2009 to 2012").
 _CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "and", "-", "–", "—"})
 _RANGE_OPENERS = frozenset({"from", "between"})
 # A year found by the scan must follow one of these.
 _YEAR_CUES = frozenset(
     {"in", "since", "by", "until", "through", "during", "before", "after", "from", "for"}
 )
-# A date in one of these relations modifies a noun ("Monday's debate", "the Nov. 8 election").
+# A date in one of these relations modifies a noun ("Monday's vote", "the Nov. 3 runoff").
 _NOUN_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 _DEADLINES = frozenset({"until", "till", "by"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll", "wo"})
@@ -70,7 +71,7 @@ def _is_year(token: Token) -> bool:
 class Governing:
     """The tense a date gets from its clause, and whether that evidence is firm: a date
     attached to the verb itself ("filed Wednesday") is firm; one modifying a noun ("Monday's
-    debate") only borrows the clause's tense, which may describe something else."""
+    vote") only borrows the clause's tense, which may describe something else."""
 
     tense: Tense
     firm: bool
@@ -102,7 +103,7 @@ def _verb_tense(verb: Token, via_noun: bool) -> Governing | None:
     if verb.tag_ == "VB":
         head = verb.head.lemma_.lower()
         if "to" in aux_words and (head in _future_cues() or head == "be"):
-            return Governing(Tense.FUTURE, firm)  # "is set to take effect", "were to win"
+            return Governing(Tense.FUTURE, firm)  # "is due to take effect", "were to pass"
         if aux_words & {"do", "does"}:
             return Governing(Tense.PRESENT, False)
         return None
@@ -113,8 +114,8 @@ def _verb_tense(verb: Token, via_noun: bool) -> Governing | None:
 
 def governing(span: Span) -> Governing:
     """The tense of the verb governing a date expression, climbing over nouns and
-    non-finite verbs ("Monday's debate" -> the verb of "debate"); "since" puts it in the past,
-    "until"/"by" in a present clause in the future."""
+    non-finite verbs ("Monday's vote" -> the verb of "vote"); "since" puts it in the past,
+    "until"/"by" in a present clause in the future ("have until Friday")."""
     before = span.doc[span.start - 1].lower_ if span.start else ""
     if before == "since":
         return Governing(Tense.PAST, True)
@@ -150,7 +151,7 @@ def _can_end_date(token: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut what the model glued on: trailing names ("Last week Stumpf"), possessives,
+    """Cut what the model glued on: trailing names ("Last week Ramirez"), possessives,
     punctuation."""
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or not _can_end_date(doc[end - 1])
@@ -163,7 +164,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _joins(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
     """Whether entity `after` completes entity `before`: a part of day ("Tuesday" "morning")
-    or a year ("Jan. 5-7" ", 2019", "the fall of" "2014", "the summer" "of" "2019")."""
+    or a year ("March 7-9" ", 2021", "the spring of" "2015", "the summer" "of" "2019")."""
     vocab = vocabulary()
     (_, last_end), (start, end) = before, after
     between = [t.lower_ for t in doc[last_end:start]]
@@ -233,8 +234,8 @@ def _scan_year(doc: Doc, i: int, covered: list[bool]) -> tuple[int, int] | None:
 
 
 def _scan_relative(doc: Doc, i: int) -> tuple[int, int] | None:
-    """ "today" (not the names "USA TODAY", "the Today show"), "two years later", "a year
-    prior" (not "a year before the election"), "last week", "next fiscal year"."""
+    """ "today" (not inside a name: "Channel Four TODAY"), "four years later", "a month prior"
+    (not "a month before the vote"), "last week", "next fiscal year"."""
     vocab = vocabulary()
     token, key = doc[i], _key(doc[i])
     if key in vocab.relative_days:
@@ -283,8 +284,8 @@ def _scan(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int]]:
 
 
 def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Take in what the model left out: the tens of "Seventy-four years ago", the plural of
-    "the 1980's"."""
+    """Take in what the model left out: the tens of "Sixty-three years ago", the plural of
+    "the 1970's"."""
     if (
         start >= 2
         and doc[start].like_num
@@ -320,20 +321,20 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _is_measure(doc: Doc, start: int, end: int) -> bool:
-    """ "20-day limit", "two-year term", "a year-long": a duration modifying a noun is a
+    """ "a 30-day limit", "a six-year term", "a year-long": a duration modifying a noun is a
     measure (a numeric claim), not a calendar reference."""
     vocab = vocabulary()
     tokens = doc[start:end]
     if any(_key(t) in vocab.months or _key(t) in vocab.weekdays for t in tokens):
         return False
-    hyphenated = any(  # a count, not an ordinal: "20-day", "two-year" but "third-quarter"
+    hyphenated = any(  # a count, not an ordinal: "30-day", "six-year" but "second-quarter"
         t.text == "-"
         and 0 < t.i < len(doc) - 1
         and _key(doc[t.i + 1]) in vocab.units
         and (doc[t.i - 1].text.isdigit() or _key(doc[t.i - 1]) in vocab.counts)
         for t in doc[start : min(end + 1, len(doc))]
     )
-    # "monthslong", "decades-long", "a year long": an adjective ("as long as" is no measure)
+    # "yearslong", "decades-long", "a year long": an adjective ("as long as" is no measure)
     glued = any(t.lower_.endswith("long") and len(t) > 4 for t in tokens)
     after = doc[end : end + 2]
     follows = len(after) > 0 and (
@@ -343,7 +344,7 @@ def _is_measure(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_name(span: Span) -> bool:
-    """ "Fox News Sunday", "Super Tuesday", "USA TODAY", "Russia Today": a weekday or
+    """ "Super Tuesday", “Capitol Report Sunday”, "Channel Four TODAY": a weekday or
     "today" inside a name (a proper noun compounded onto it, or "Today" capitalised
     mid-sentence)."""
     vocab = vocabulary()
@@ -360,7 +361,7 @@ def _is_name(span: Span) -> bool:
 
 
 def _ends_quoted_title(span: Span) -> bool:
-    """The last word of a capitalised run that opens with a quotation mark: “Fox News Sunday”."""
+    """The last word of a capitalised run opened by a quotation mark: “Capitol Report Sunday”."""
     doc, i = span.doc, span.start - 1
     while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         i -= 1
@@ -368,7 +369,7 @@ def _ends_quoted_title(span: Span) -> bool:
 
 
 def _is_fraction(span: Span) -> bool:
-    """ "a quarter of the cost", "three quarters of": a fraction, not a calendar quarter."""
+    """ "a quarter of members", "three quarters of": a fraction, not a calendar quarter."""
     doc, last = span.doc, span[-1]
     ordinal = {"first", "second", "third", "fourth", "last", "next", "this", "past"}
     return (
@@ -380,7 +381,7 @@ def _is_fraction(span: Span) -> bool:
 
 
 def _is_modifier_holiday(span: Span) -> bool:
-    """ "Christmas trees": a holiday name modifying a noun names a kind, not a day."""
+    """ "Christmas lights": a holiday name modifying a noun names a kind, not a day."""
     vocab = vocabulary()
     root = span.root
     return (
@@ -396,7 +397,7 @@ def _is_modifier_holiday(span: Span) -> bool:
 
 
 def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Sept. 19 to 22" -> ["Sept. 19", "22"]; a span without a connector stays whole."""
+    """ "Oct. 3 to 6" -> ["Oct. 3", "6"]; a span without a connector stays whole."""
     if doc[start].lower_ in _RANGE_OPENERS and end - start > 1:
         start += 1
     for i in range(start + 1, end - 1):
@@ -491,9 +492,9 @@ def _open_weekday(span: Span, ref: Reference, firm: bool) -> tuple[str | None, s
 
 def _settle_weekdays(found: list[_Found]) -> None:
     """A weekday the grammar leaves open takes the reading that a firmer mention of the
-    same day establishes ("tomorrow night" ... "Monday night's debate" in a Sunday article).
+    same day establishes ("tomorrow" ... "Monday's hearing" in a Sunday article).
     Only weekdays and "today"/"tomorrow"/... count: a month-day in the same week is often
-    another day of the same name ("polled Sept. 19-22" vs "Monday's debate")."""
+    another day of the same name ("surveyed Oct. 3-6" vs "Monday's vote")."""
     vocab = vocabulary()
     known = {
         f.timex.value

@@ -1,7 +1,7 @@
 """TIMEX3 values of date expressions, resolved against a reference date: pure, no model.
 
-`interpret("last Thursday", Reference(published=date(2019, 4, 12)))` gives
-`Timex(type="date", value="2019-04-04", anchor="published", ...)`. The caller (dates.py) finds
+`interpret("last Thursday", Reference(published=date(2022, 3, 11)))` gives
+`Timex(type="date", value="2022-03-10", anchor="published", ...)`. The caller (dates.py) finds
 the expressions in the parsed Doc and supplies what only the parse knows: the tense of the
 governing verb, the year of a nearby explicit date, the date mentioned last, the other end of a
 range. Everything here works on the lower-cased words of one expression, so each rule can be
@@ -32,9 +32,9 @@ from ..records import DateAnchor, DateMod, DateType
 class Tense(Enum):
     """Where the governing verb puts an underspecified date relative to the reference date."""
 
-    PAST = "past"  # most recent on or before ("crossed in May", "filed Wednesday")
+    PAST = "past"  # most recent on or before ("peaked in April", "met Wednesday")
     PRESENT = "present"  # weekdays as past, months and seasons as nearest
-    FUTURE = "future"  # next on or after ("will vote Friday", "set to take effect Jan. 19")
+    FUTURE = "future"  # next on or after ("will vote Friday", "due to expire Jan. 31")
     NONE = "none"  # nearest
 
 
@@ -65,8 +65,8 @@ class Reference:
     `published`: the publication date (None: relative expressions stay unresolved).
     `tense`: of the governing verb. `year_hint`: the year of an explicit date nearby, used for
     bare months and month-days (anchor "context"). `previous`: the date mentioned last, for
-    "two years later". `partner`: year and month of the other end of a range ("Sept. 19 to
-    22"), taken as they are, with that end's anchor (`partner_anchor`).
+    "two years later". `partner`: year and month of the other end of a range ("Oct. 3 to
+    6"), taken as they are, with that end's anchor (`partner_anchor`).
     """
 
     published: date | None = None
@@ -122,7 +122,7 @@ def _alt(keys: Iterable[str], extra: str = "") -> str:
 _WORD = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|'\d0s|\d+(?:st|nd|rd|th|s)?|\d+|[a-z]+"
 )
-_DECADE_APOSTROPHE = re.compile(r"\b(\d{3}0)'s\b")  # "the 1980's"
+_DECADE_APOSTROPHE = re.compile(r"\b(\d{3}0)'s\b")  # "the 1970's"
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s?\b")
 
 
@@ -158,7 +158,7 @@ class _Patterns:
 
 
 def _compound_counts(counts: dict[str, str]) -> str:
-    """ "seventy four" (from "Seventy-four"): a tens word and a units word."""
+    """ "sixty three" (from "Sixty-three"): a tens word and a units word."""
     tens = [k for k, v in counts.items() if v.isdigit() and 20 <= int(v) <= 90]
     units = [k for k, v in counts.items() if v.isdigit() and 1 <= int(v) <= 9 and len(k) > 2]
     return _alt(tens) + " " + _alt(units)
@@ -477,7 +477,7 @@ def _month_day(s: str, st: _State) -> Timex | None:
 
 
 def _bare_day(s: str, st: _State) -> Timex | None:
-    """The second end of a range, "22" in "Sept. 19 to 22" or "19" in "2018-19"."""
+    """The second end of a range, "6" in "Oct. 3 to 6" or "22" in "2021-22"."""
     partner = st.ref.partner
     m = _match(r"(\d{1,2})(?:st|nd|rd|th)?(?: {year})?", s)
     if not m or partner is None:
@@ -739,7 +739,8 @@ def _duration(n: int | float | None, unit: str) -> Timex:
 
 
 def _offset(s: str, st: _State) -> Timex | None:
-    """ "two years ago", "over a year ago", "just weeks ago", "two years later", "a year prior"."""
+    """ "three years ago", "over a decade ago", "only days ago", "four years later", "a month
+    prior"."""
     m = _match(
         r"(?:({count}) )?(?:(and a half) )?({unit})(?: (and a half))? "
         r"(ago|later|earlier|prior|before|after|afterward|afterwards|from now|hence)",
