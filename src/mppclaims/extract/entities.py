@@ -100,6 +100,11 @@ class Mention:
         return _initials(self.name)
 
     @cached_property
+    def content(self) -> frozenset[str]:
+        """The name's words without connectors ("of", "the", "and" ...)."""
+        return frozenset(w for w in self.key if w not in _CONNECTORS)
+
+    @cached_property
     def acronym(self) -> str:
         """The name as an acronym without dots ("US" for "U.S."), or "" if it is none."""
         return _acronym(self.name)
@@ -142,9 +147,7 @@ def _org_compatible(short: Mention, long: Mention) -> bool:
 
 
 def _same_words(a: Mention, b: Mention) -> bool:
-    content_a = {w for w in a.key if w not in _CONNECTORS}
-    content_b = {w for w in b.key if w not in _CONNECTORS}
-    return a.label == b.label and len(content_a) > 1 and content_a == content_b
+    return a.label == b.label and len(a.content) > 1 and a.content == b.content
 
 
 class EntityIndex:
@@ -160,6 +163,8 @@ class EntityIndex:
         self._by_start = {m.start: m for m in self.mentions}
         self._links = dict(links)
         self._headline_end = headline_end
+        # a name listing several bodies ("X, Y and Z") is no single referent's full name
+        self._targets = [m for m in self.mentions if "," not in m.name]
         full_names = [m for m in self.mentions if m.label == "PERSON" and len(m.key) > 1]
         # headline words are often adjectives tagged as names: use them only as a last resort
         self._full_names = [m for m in full_names if m.start >= headline_end] or full_names
@@ -191,20 +196,19 @@ class EntityIndex:
     def _longer_form(self, mention: Mention) -> Mention | None:
         if mention.start in self._links:
             return self._by_start.get(self._links[mention.start])
-        # a name listing several bodies ("X, Y and Z") is no single referent's full name;
-        # a headline span is one only for other headline mentions
+        # a headline span is the full name only of other headline mentions
+        in_headline = mention.start < self._headline_end
         others = [
             m
-            for m in self.mentions
-            if m is not mention
-            and "," not in m.name
-            and (m.start >= self._headline_end or mention.start < self._headline_end)
+            for m in self._targets
+            if m is not mention and (in_headline or m.start >= self._headline_end)
         ]
         acronym = mention.acronym
         if acronym:
             spelled = [m for m in others if m.label != "PERSON" and m.initials == acronym]
             if spelled:
                 return self._nearest(mention, spelled)
+        others = [m for m in others if m.label == mention.label]
         contained = [m for m in others if _org_compatible(mention, m)]
         if contained:
             return self._nearest(mention, contained)
