@@ -1,14 +1,524 @@
-"""Quotes: direct, partial and indirect speech with their cues and speakers."""
+"""Quotes: direct, partial and indirect speech with their cues and speakers.
+
+Three sources feed the list:
+- quoted stretches found by a scanner of quotation marks (`find_stretches`), each tied to a
+  cue by the parse ("...,” she said", "X said: “...") or by its position next to one; a
+  stretch that is a whole sentence is `direct`, a fragment inside the writer's sentence
+  `partial`; a stretch without a cue and speaker (a scare-quoted term, a name) is dropped;
+- reported clauses without marks (`indirect`): the clausal complement of a reporting verb
+  ("X said (that) ...", "..., X said.", "X told NBC News ..."), the object of verbs that
+  report an act of speech ("X blamed smugglers for ..."), and the clause an "according to X"
+  hangs on;
+- speakers come from `speakers.SpeakerResolver`.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Token
+
+from .. import lexicons
 from ..article import ArticleContext
-from ..records import Quote
+from ..records import Quote, QuoteKind
 from .entities import EntityIndex
+from .speakers import Speaker, SpeakerResolver
+
+# -- quotation marks ---------------------------------------------------------------------
+
+_MARKS = re.compile(r"[\"“”„‟«»'‘’‹›]")
+_DOUBLE = frozenset('"“”„‟«»')
+_DOUBLE_OPENERS = frozenset("“„‟«")
+_SINGLE_CLOSERS = frozenset("’'›")
+_BEFORE_OPENING = frozenset("([{—–―-/:;") | _DOUBLE | frozenset("‘‹")
+_AFTER_CLOSING = frozenset(".,;:!?)]}—–―-…*") | _DOUBLE | frozenset("’›'")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = frozenset(".?!")
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Text inside one pair of quotation marks (the marks excluded).
+
+    `close` is None when the paragraph ends before a closing mark; `continues` marks a
+    paragraph that opens with a mark and goes on with the previous paragraph's unclosed quote.
+    """
+
+    start: int
+    end: int
+    open: int
+    close: int | None
+    paragraph: tuple[int, int]
+    continues: bool = False
+
+
+def _opening_like(text: str, pos: int, lo: int, hi: int) -> bool:
+    before = text[pos - 1] if pos > lo else " "
+    after = text[pos + 1] if pos + 1 < hi else " "
+    return (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+
+
+def _closing_like(text: str, pos: int, lo: int, hi: int) -> bool:
+    before = text[pos - 1] if pos > lo else " "
+    after = text[pos + 1] if pos + 1 < hi else " "
+    return not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+
+
+def _scan(text: str, lo: int, hi: int, refused: frozenset[int]) -> tuple[list[Stretch], int | None]:
+    """Top-level quoted stretches of one paragraph [lo, hi).
+
+    Returns the stretches and the offset of a single mark that never closed (an apostrophe
+    taken for an opening mark), so that the caller can scan again without it.
+    """
+    found: list[Stretch] = []
+    opened: int | None = None
+    double = False
+    for match in _MARKS.finditer(text, lo, hi):
+        pos = match.start()
+        char = text[pos]
+        is_double = char in _DOUBLE
+        if opened is None:
+            if pos in refused:
+                continue
+            if is_double:
+                if _opening_like(text, pos, lo, hi) or (
+                    char in _DOUBLE_OPENERS and not _closing_like(text, pos, lo, hi)
+                ):
+                    opened, double = pos, True
+            elif _opening_like(text, pos, lo, hi) and pos + 1 < hi and text[pos + 1].isalpha():
+                opened, double = pos, False
+        elif double:
+            if is_double and (char == '"' or _closing_like(text, pos, lo, hi)):
+                found.append(Stretch(opened + 1, pos, opened, pos, (lo, hi)))
+                opened = None
+        elif not is_double and char in _SINGLE_CLOSERS and _closing_like(text, pos, lo, hi):
+            after = text[pos + 1] if pos + 1 < hi else " "
+            if not (text[pos - 1].isalpha() and after.isalpha()):
+                found.append(Stretch(opened + 1, pos, opened, pos, (lo, hi)))
+                opened = None
+    if opened is not None:
+        if not double:
+            return found, opened
+        found.append(Stretch(opened + 1, hi, opened, None, (lo, hi)))
+    return found, None
+
+
+def _trimmed(stretch: Stretch, text: str) -> Stretch | None:
+    start, end = stretch.start, stretch.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return replace(stretch, start=start, end=end)
+
+
+def find_stretches(text: str) -> list[Stretch]:
+    """Every top-level quoted stretch of `text`; never raises on unbalanced marks.
+
+    Curly or straight double marks open and close by their context (an apostrophe in
+    "it’s" or "States’" is no mark); single marks count only outside double ones and
+    when they close in the same paragraph. An unclosed double mark runs to the end of its
+    paragraph. Marks nested inside a stretch stay part of it.
+    """
+    stretches: list[Stretch] = []
+    previous_unclosed = False
+    for paragraph in _PARAGRAPH.finditer(text):
+        lo, hi = paragraph.start(), paragraph.end()
+        refused: frozenset[int] = frozenset()
+        while True:
+            found, unclosed_single = _scan(text, lo, hi, refused)
+            if unclosed_single is None:
+                break
+            refused = refused | {unclosed_single}
+        first_char = lo + len(paragraph.group()) - len(paragraph.group().lstrip())
+        kept = [s for s in (_trimmed(s, text) for s in found) if s is not None]
+        if kept and previous_unclosed and kept[0].open == first_char:
+            kept[0] = replace(kept[0], continues=True)
+        if paragraph.group().strip():
+            previous_unclosed = bool(kept) and kept[-1].close is None
+        stretches.extend(kept)
+    return stretches
+
+
+# -- cues ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb or phrase with the source it names."""
+
+    token: Token
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    has_subject: bool
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Cue | None
+    speaker: Speaker | None
+    tokens: tuple[int, int] = (0, 0)
+    paragraph: int = -1
+
+
+def _is_cue_word(token: Token) -> bool:
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in lexicons.words("reporting_verbs") or lemma in lexicons.words(
+        "reporting_object_verbs"
+    )
+
+
+def _cue_text(token: Token, text: str) -> tuple[str, int, int]:
+    start, end = token.idx, token.idx + len(token.text)
+    if token.lower_ == "according":
+        for child in token.children:
+            if child.lower_ == "to":
+                end = child.idx + len(child.text)
+        return text[start:end], start, end
+    phrases = lexicons.mapping("cue_phrases")
+    wanted = phrases.get(token.lemma_.lower())
+    for child in token.children:
+        particle = child.dep_ == "prt" or (wanted is not None and child.lower_ == wanted)
+        if particle and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return text[start:end], start, end
+
+
+class _Quoted:
+    """Which character offsets lie inside quoted stretches (binary search over stretches)."""
+
+    def __init__(self, stretches: list[Stretch]) -> None:
+        self._stretches = stretches
+        self._opens = [s.open for s in stretches]
+
+    def containing(self, offset: int) -> Stretch | None:
+        i = bisect.bisect_right(self._opens, offset) - 1
+        if i < 0:
+            return None
+        stretch = self._stretches[i]
+        return stretch if offset < stretch.end else None
+
+    def __call__(self, offset: int) -> bool:
+        return self.containing(offset) is not None
+
+
+class _Article:
+    """Per-article state shared by the steps of `extract_quotes`."""
+
+    def __init__(self, doc: Doc, ctx: ArticleContext, index: EntityIndex) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.text = ctx.text
+        self.stretches = [
+            s for s in find_stretches(ctx.text) if not ctx.in_boilerplate(s.start, s.end)
+        ]
+        self.quoted = _Quoted(self.stretches)
+        self.speakers = SpeakerResolver(doc, ctx, index, self.quoted)
+        self.token_starts = [t.idx for t in doc]
+        self._cues: dict[int, Cue] = {}
+        for token in doc:
+            if _is_cue_word(token) and not self.quoted(token.idx):
+                if ctx.in_boilerplate(token.idx, token.idx + len(token.text)):
+                    continue
+                self._cues[token.i] = self._make_cue(token)
+
+    def _make_cue(self, token: Token) -> Cue:
+        text, start, end = _cue_text(token, self.text)
+        subject = self.speakers.subject_of(token)
+        speaker = self.speakers.resolve(subject) if subject is not None else None
+        return Cue(token, text, start, end, speaker, subject is not None)
+
+    def cue(self, token: Token) -> Cue | None:
+        return self._cues.get(token.i)
+
+    @property
+    def cues(self) -> Iterable[Cue]:
+        return self._cues.values()
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [a, b) of the tokens overlapping characters [start, end)."""
+        a = bisect.bisect_right(self.token_starts, start) - 1
+        a = max(a, 0)
+        if a < len(self.doc) and self.doc[a].idx + len(self.doc[a].text) <= start:
+            a += 1
+        b = bisect.bisect_left(self.token_starts, end)
+        return a, max(a, b)
+
+    def sentence(self, a: int, b: int) -> str:
+        if a >= b or a >= len(self.doc):
+            return ""
+        first = self.doc[a].sent
+        last = self.doc[b - 1].sent
+        return self.text[first.start_char : last.end_char].strip()
+
+
+# -- quoted stretches: direct and partial ----------------------------------------------------
+
+
+def _sentence_like(article: _Article, stretch: Stretch) -> bool:
+    """Whether a stretch stands as a sentence of its own rather than a fragment."""
+    text = article.text
+    lo = stretch.paragraph[0]
+    before = text[lo : stretch.open].rstrip()
+    content = text[stretch.start : stretch.end]
+    if stretch.continues or not before:
+        return True
+    last = before[-1]
+    if last in _SENTENCE_END or last in ":—–―" or last in _DOUBLE:
+        return True
+    words = len(content.split())
+    return last == "," and content[:1].isupper() and words >= 3
+
+
+def _is_name(content: str) -> bool:
+    """A quoted proper name or title ("Remain in Mexico"): every content word capitalised."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", content)
+    if not words or len(words) > 6 or content.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or"}
+    return all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
+
+
+def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
+    """The cue that governs the stretch's tokens [a, b), or that hangs on its main verb."""
+    doc = article.doc
+    tops = [doc[i] for i in range(a, b) if not a <= doc[i].head.i < b or doc[i].head.i == i]
+    for top in tops:
+        for child in top.children:
+            if not a <= child.i < b:
+                cue = article.cue(child)
+                if cue is not None and child.dep_ in ("parataxis", "ccomp", "advcl", "conj"):
+                    return cue
+    for top in tops:
+        node = top
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if a <= node.i < b:
+                break
+            cue = article.cue(node)
+            if cue is not None:
+                return cue
+    return None
+
+
+def _window(article: _Article, a: int, b: int, step: int, limit: int) -> Iterator[Token]:
+    """Tokens next to a stretch, outward, up to the sentence's end or another quotation."""
+    doc = article.doc
+    i = b if step > 0 else a - 1
+    seen = 0
+    while 0 <= i < len(doc) and seen < limit:
+        token = doc[i]
+        if article.quoted(token.idx) or "\n" in token.text:
+            return
+        if step > 0 and token.text in _SENTENCE_END:
+            return
+        if step < 0 and token.text in _SENTENCE_END and i < a - 1:
+            return
+        yield token
+        i += step
+        seen += 1
+
+
+def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue | None:
+    """A cue right after the closing mark ("...,” X said") or before the opening one."""
+    if stretch.close is not None:
+        after = list(_window(article, a, b, +1, 14))
+        for token in after:
+            cue = article.cue(token)
+            if cue is not None and token.dep_ != "relcl" and cue.speaker is not None:
+                return cue
+        for token in after:
+            cue = article.cue(token)
+            if cue is not None:
+                return cue
+    before = list(_window(article, a, b, -1, 30))
+    if before:
+        mark = article.text[: stretch.open].rstrip()[-1:]
+        if mark in (":", ",") or article.cue(before[0]) is not None:
+            for token in before:
+                cue = article.cue(token)
+                if cue is not None:
+                    return cue
+            if mark == ":":
+                return _colon_cue(article, before)
+    return None
+
+
+def _colon_cue(article: _Article, before: list[Token]) -> Cue | None:
+    """ "X: “...”" and "The statement read: “...”": the colon is the cue, the clause's subject
+    (or a bare name before the colon) the source."""
+    colon = before[0]
+    root = colon.head
+    while root.head.i != root.i and root.head.i < colon.i:
+        root = root.head
+    subject = article.speakers.subject_of(root) if root.i < colon.i else None
+    if subject is None and root.i < colon.i and root.pos_ == "PROPN":
+        subject = root
+    if subject is None:
+        return None
+    speaker = article.speakers.resolve(subject)
+    return Cue(colon, colon.text, colon.idx, colon.idx + 1, speaker, True)
+
+
+def _quoted_items(article: _Article) -> list[_Found]:
+    found: list[_Found] = []
+    previous: _Found | None = None
+    for stretch in article.stretches:
+        a, b = article.token_range(stretch.start, stretch.end)
+        cue = _cue_by_parse(article, a, b) or _cue_by_position(article, stretch, a, b)
+        same_paragraph = previous is not None and previous.paragraph == stretch.paragraph[0]
+        speaker = cue.speaker if cue is not None else None
+        sentence_like = _sentence_like(article, stretch)
+        if cue is None and previous is not None and sentence_like:
+            if stretch.continues or same_paragraph:
+                cue, speaker = previous.cue, previous.speaker
+        content = article.text[stretch.start : stretch.end]
+        kind: QuoteKind = "direct" if sentence_like else "partial"
+        if cue is None or (kind == "partial" and _is_name(content)):
+            continue
+        item = _Found(stretch.start, stretch.end, kind, cue, speaker, (a, b), stretch.paragraph[0])
+        found.append(item)
+        previous = item
+    return found
+
+
+# -- indirect speech -----------------------------------------------------------------------
+
+_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "prep", "ccomp", "attr"})
+
+
+def _span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    indices = sorted(t.i for t in tokens)
+    return (indices[0], indices[-1] + 1) if indices else None
+
+
+def _clean(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Drop punctuation, quotation marks and a leading "that" from the edges of [a, b)."""
+    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that"):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return a, b
+
+
+def _contents(cue: Cue) -> list[tuple[int, int]]:
+    """Token ranges of what a cue reports."""
+    token = cue.token
+    doc = token.doc
+    if token.lower_ == "according":
+        head = token.head
+        if head.i == token.i:
+            return []
+        lo, hi = token.left_edge.i, token.right_edge.i + 1
+        span = _span_of(head.subtree)
+        if span is None:
+            return []
+        a, b = span
+        if lo <= a:  # "According to X, ..." opens the sentence
+            a = hi
+        elif hi >= b:  # "..., according to X." closes it
+            b = lo
+        return [_clean(doc, a, b)]
+    ranges = []
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            span = _span_of(child.subtree)
+            if span is not None:
+                ranges.append(_clean(doc, *span))
+    if ranges:
+        return ranges
+    if token.lemma_.lower() in lexicons.words("reporting_object_verbs"):
+        right = [c for c in token.children if c.i > token.i and c.dep_ in _CONTENT_DEPS]
+        if right:
+            a = min(c.left_edge.i for c in right)
+            b = max(c.right_edge.i for c in right) + 1
+            return [_clean(doc, a, b)]
+    if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
+        head = token.head
+        a, b = head.left_edge.i, token.left_edge.i
+        return [_clean(doc, a, b)]
+    return []
+
+
+def _indirect_items(article: _Article, quoted: list[_Found]) -> list[_Found]:
+    found: list[_Found] = []
+    doc = article.doc
+    for cue in article.cues:
+        if not cue.has_subject:
+            continue
+        for a, b in _contents(cue):
+            if b - a < 2 or a <= cue.token.i < b:
+                continue
+            start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+            if article.ctx.in_boilerplate(start, end):
+                continue
+            outside = _unquoted_words(article, a, b)
+            if outside < 2:
+                continue
+            first = article.quoted.containing(start)
+            if first is not None and any(q.start == first.start for q in quoted):
+                if any(q.start == first.start and q.kind == "direct" for q in quoted):
+                    continue
+            found.append(_Found(start, end, "indirect", cue, cue.speaker, (a, b)))
+    return found
+
+
+def _unquoted_words(article: _Article, a: int, b: int) -> int:
+    return sum(
+        1
+        for t in article.doc[a:b]
+        if not t.is_punct and not t.is_space and not article.quoted(t.idx)
+    )
+
+
+# -- assembly ------------------------------------------------------------------------------
 
 
 def extract_quotes(doc: Doc, ctx: ArticleContext, entities: EntityIndex) -> list[Quote]:
-    """Every attributed quote outside boilerplate (filled in by the quotes issue)."""
-    return []
+    """Every attributed quote outside boilerplate, in text order."""
+    article = _Article(doc, ctx, entities)
+    quoted = _quoted_items(article)
+    indirect = _indirect_items(article, quoted)
+    seen: set[tuple[int, int]] = set()
+    quotes = []
+    for item in sorted([*quoted, *indirect], key=lambda f: (f.start, f.kind == "indirect")):
+        if (item.start, item.end) in seen:
+            continue
+        seen.add((item.start, item.end))
+        quotes.append(_to_quote(article, item))
+    return quotes
+
+
+def _to_quote(article: _Article, item: _Found) -> Quote:
+    a, b = item.tokens
+    if item.cue is not None:
+        a, b = min(a, item.cue.token.i), max(b, item.cue.token.i + 1)
+    speaker = item.speaker
+    return Quote(
+        text=article.text[item.start : item.end],
+        start=item.start,
+        end=item.end,
+        kind=item.kind,
+        speaker=speaker.name if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        speaker_label=speaker.label if speaker else None,
+        cue=item.cue.text if item.cue else None,
+        sentence=article.sentence(a, b),
+    )

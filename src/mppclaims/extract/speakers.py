@@ -1,0 +1,321 @@
+"""Who said it: the source of a reporting cue, as the fullest name the article gives.
+
+A cue's source is found in the parse (the subject of "said", the object of "according to",
+the noun a "who said" clause hangs on) and then resolved:
+- a named entity to its canonical name through the `EntityIndex` ("Rabinovitz" ->
+  "Judy Rabinovitz", "the ACLU" -> "American Civil Liberties Union");
+- a description with a role noun ("the ACLU lawyer") to the person introduced with that role;
+- a pronoun ("she said", "he told reporters") to the nearest earlier compatible source;
+- any other noun phrase ("an official with the agency", "the brief") to itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicons
+from ..article import ArticleContext
+from .entities import EntityIndex, Mention
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A verb without a subject of its own takes the subject of the verb it depends on:
+# "..., saying ...", "and added ...", "declined to comment".
+_INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Dependents dropped from a noun phrase used as a speaker name.
+_NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+# How far back (characters) a pronoun looks for its antecedent.
+_PRONOUN_WINDOW = 3000
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved source: its name, the words naming it near the cue, and a label."""
+
+    name: str
+    start: int
+    end: int
+    label: str | None
+
+
+def _gender_of_words(words: list[str]) -> str | None:
+    genders = lexicons.mapping("gendered_words")
+    for word in words:
+        gender = genders.get(word.lower().rstrip("."))
+        if gender:
+            return gender
+    return None
+
+
+class SpeakerResolver:
+    """Resolves cue subjects of one article; built once per article, read-only afterwards.
+
+    `quoted(offset)` tells whether a character lies inside quotation marks: names inside
+    somebody's quote are poor antecedents for "he said".
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        ctx: ArticleContext,
+        index: EntityIndex,
+        quoted: Callable[[int], bool] = lambda _: False,
+    ) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.index = index
+        self.quoted = quoted
+        self._starts = [m.start for m in index.mentions]
+        self._token_starts = [t.idx for t in doc]
+        self._gender: dict[str, str] = {}
+        self._roles: dict[str, set[str]] = {}
+        for mention in index.mentions:
+            if mention.label == "PERSON":
+                self._learn_person(mention)
+
+    # -- tokens and mentions -------------------------------------------------------------
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token containing character `offset`."""
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        if i < 0:
+            return None
+        token = self.doc[i]
+        return token if offset < token.idx + len(token.text) else None
+
+    def mention_of(self, token: Token) -> Mention | None:
+        """The entity mention containing `token`, if any."""
+        i = bisect.bisect_right(self._starts, token.idx) - 1
+        if i < 0:
+            return None
+        mention = self.index.mentions[i]
+        return mention if token.idx < mention.end else None
+
+    def canonical(self, mention: Mention) -> str:
+        """The fullest name of a mention's referent."""
+        return self.index.canonical(mention.start) or mention.name
+
+    def _mention_tokens(self, mention: Mention) -> Iterator[Token]:
+        i = bisect.bisect_left(self._token_starts, mention.start)
+        while i < len(self.doc) and self.doc[i].idx < mention.end:
+            yield self.doc[i]
+            i += 1
+
+    def _learn_person(self, mention: Mention) -> None:
+        """Remember a person's gender and roles from the words around a mention."""
+        tokens = list(self._mention_tokens(mention))
+        if not tokens:
+            return
+        name = self.canonical(mention)
+        head = tokens[-1]
+        while head.head.i != head.i and head.head in tokens:
+            head = head.head
+        around: list[Token] = []
+        first = tokens[0]
+        if first.i > 0:
+            around.append(self.doc[first.i - 1])  # "Mr." before the entity span
+        around.extend(tokens)
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "appos") and child not in tokens:
+                around.extend(child.subtree)
+        if head.dep_ == "appos" or (head.dep_ == "compound" and head.head not in tokens):
+            around.append(head.head)
+            around.extend(c for c in head.head.children if c.dep_ in ("compound", "amod"))
+        words = [t.text for t in around]
+        gender = _gender_of_words(words)
+        if gender and name not in self._gender:
+            self._gender[name] = gender
+        self._roles.setdefault(name, set()).update(_role_word(t) for t in around)
+
+    # -- subjects of cues ----------------------------------------------------------------
+
+    def subject_of(self, cue: Token, depth: int = 0) -> Token | None:
+        """The token naming the source of a reporting cue, from the parse."""
+        if cue.lower_ == "according":
+            for to in cue.children:
+                if to.lower_ == "to":
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            return None
+        for child in cue.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        for child in cue.children:
+            if child.dep_ == "agent":  # "it was announced by the agency"
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
+            return cue.head  # "a statement saying ...", "an official, who said ..."
+        if cue.dep_ in _INHERITS_SUBJECT and depth < 3 and cue.head.i != cue.i:
+            return self.subject_of(cue.head, depth + 1)
+        return None
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def resolve(self, token: Token) -> Speaker | None:
+        """The speaker named by `token` (a subject, an object of "according to", ...)."""
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        role = lexicons.mapping("pronoun_genders").get(token.lower_)
+        if role is not None and token.pos_ == "PRON":
+            return self._pronoun(token, role)
+        return self._noun_phrase(token)
+
+    def _noun_phrase(self, head: Token) -> Speaker | None:
+        mention = self.mention_of(head)
+        if mention is not None and mention.label in _NAME_LABELS and not _has_conjunct(head):
+            return Speaker(self.canonical(mention), mention.start, mention.end, mention.label)
+        tokens = _name_tokens(head)
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = self.ctx.text[start:end]
+        if not any(ch.isalnum() for ch in text):
+            return None
+        label = lexicons.mapping("speaker_nouns").get(head.lemma_.lower())
+        if head.pos_ == "PROPN" and label is None:
+            label = mention.label if mention else None
+        person = self._described_person(head, tokens) if label == "PERSON" else None
+        if person is not None:
+            return Speaker(person, start, end, "PERSON")
+        return Speaker(text, start, end, label)
+
+    def _described_person(self, head: Token, tokens: list[Token]) -> str | None:
+        """ "the ACLU lawyer" -> the person introduced earlier as an ACLU lawyer."""
+        definite = any(
+            t.dep_ == "poss" or t.lower_ in ("the", "this", "that") for t in head.children
+        )
+        if not definite or any(t.lower_ in ("a", "an", "another", "one") for t in tokens):
+            return None
+        role = _role_word(head)
+        wanted = {_role_word(t) for t in tokens if t.pos_ == "PROPN"}
+        best: str | None = None
+        for mention in self.index.mentions:
+            if mention.start >= head.idx:
+                break
+            if mention.label != "PERSON":
+                continue
+            name = self.canonical(mention)
+            roles = self._roles.get(name, set())
+            if role in roles and wanted <= roles:
+                best = name
+        return best
+
+    def _pronoun(self, token: Token, role: str) -> Speaker | None:
+        if role == "self":
+            return None
+        start, end = token.idx, token.idx + len(token.text)
+        if role in ("male", "female"):
+            name, label = self._person_antecedent(token, role)
+        else:
+            name, label = self._group_antecedent(token, role)
+        if name is None:
+            return None
+        return Speaker(name, start, end, label)
+
+    def _person_antecedent(self, token: Token, gender: str) -> tuple[str | None, str | None]:
+        """The nearest earlier person of a compatible gender, preferring subjects."""
+        i = bisect.bisect_left(self._starts, token.idx) - 1
+        fallback: str | None = None
+        sentence_start = token.sent.start_char
+        while i >= 0:
+            mention = self.index.mentions[i]
+            i -= 1
+            if token.idx - mention.end > _PRONOUN_WINDOW:
+                break
+            if mention.label != "PERSON" or self.quoted(mention.start):
+                continue
+            name = self.canonical(mention)
+            known = self._gender.get(name)
+            if known is not None and known != gender:
+                continue
+            head = self._head_of(mention)
+            subject = head is not None and (
+                head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to")
+            )
+            if subject:
+                return name, "PERSON"
+            if fallback is None and mention.start < sentence_start:
+                fallback = name
+            elif fallback is None and not (head is not None and head.dep_ == "poss"):
+                fallback = name
+        return fallback, "PERSON" if fallback else None
+
+    def _head_of(self, mention: Mention) -> Token | None:
+        tokens = list(self._mention_tokens(mention))
+        if not tokens:
+            return None
+        head = tokens[-1]
+        while head.head.i != head.i and head.head in tokens:
+            head = head.head
+        return head
+
+    def _group_antecedent(self, token: Token, role: str) -> tuple[str | None, str | None]:
+        """ "they" / "it": the nearest earlier subject that is a body, a group or a document."""
+        for candidate in _earlier_subjects(self.doc, token, limit=6):
+            if self.quoted(candidate.idx) or candidate.pos_ == "PRON":
+                continue
+            plural = candidate.tag_ in ("NNS", "NNPS")
+            mention = self.mention_of(candidate)
+            if mention is not None and mention.label == "PERSON":
+                continue
+            body = mention is not None and mention.label in ("ORG", "NORP", "GPE")
+            if (role == "plural" and (plural or body)) or (role == "thing" and not plural):
+                speaker = self._noun_phrase(candidate)
+                if speaker is not None:
+                    return speaker.name, speaker.label
+        return None, None
+
+
+def _earlier_subjects(doc: Doc, token: Token, limit: int) -> Iterator[Token]:
+    """Subjects before `token` in its sentence and in up to `limit` earlier ones, nearest first."""
+    lower = token.sent.start
+    for _ in range(limit):
+        if lower == 0:
+            break
+        lower = doc[lower - 1].sent.start
+    for i in range(token.i - 1, lower - 1, -1):
+        if doc[i].dep_ in SUBJECTS:
+            yield doc[i]
+
+
+def _role_word(token: Token) -> str:
+    """A word of a description, compared lower-case with abbreviations spelled out."""
+    word = token.lemma_.lower().rstrip(".") if token.pos_ == "NOUN" else token.lower_.rstrip(".")
+    return lexicons.mapping("title_abbreviations").get(word, word)
+
+
+def _has_conjunct(token: Token) -> bool:
+    return any(c.dep_ == "conj" for c in token.children)
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The words of a noun phrase without its clauses, appositions and punctuation."""
+    kept = [head]
+    stack = [c for c in head.children if c.dep_ not in _NOT_IN_NAME]
+    if _has_conjunct(head):
+        stack += [c for c in head.children if c.dep_ in ("cc", "conj")]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct"))
+    kept.sort(key=lambda t: t.i)
+    # keep the contiguous stretch around the head
+    lo = hi = kept.index(head)
+    while lo > 0 and kept[lo - 1].i == kept[lo].i - 1:
+        lo -= 1
+    while hi < len(kept) - 1 and kept[hi + 1].i == kept[hi].i + 1:
+        hi += 1
+    tokens = kept[lo : hi + 1]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens
