@@ -36,6 +36,16 @@ _SINGLE_CLOSERS = frozenset("’'›")
 _BEFORE_OPENING = frozenset("([{—–―-/:;") | _DOUBLE | frozenset("‘‹")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–―-…*") | _DOUBLE | frozenset("’›'")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# "WALLACE: ...", "Pence: Flowers won't be at debate": a name, a colon, what was said.
+_LABEL = re.compile(r"[ \t\u00a0]*(?P<label>[A-Za-z][^:\n]{0,60}?)[ \t]*:[ \t\u00a0]+(?=\S)")
+_LABEL_FORBIDDEN = re.compile(r"[\d,;!?\"“”‘’()\[\]]")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or"})
+# "...” ― Pamela Padilla": a dash and a name after the closing mark.
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[―—–][ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?|de|del|la|van|von|da|y)){0,5})"
+    r"[ \t\u00a0.]*(?:\n|$)"
+)
 _SENTENCE_END = frozenset(".?!")
 
 
@@ -229,21 +239,121 @@ class _Article:
         self.quoted = _Quoted(self.stretches)
         self.speakers = SpeakerResolver(doc, ctx, index, self.quoted)
         self.token_starts = [t.idx for t in doc]
+        self.paragraphs = [
+            (m.start(), m.end())
+            for m in _PARAGRAPH.finditer(ctx.text)
+            if not ctx.in_boilerplate(m.start(), m.end())
+        ]
         self._cues: dict[int, Cue] = {}
         for token in doc:
             if _is_cue_word(token) and not self.quoted(token.idx):
                 if ctx.in_boilerplate(token.idx, token.idx + len(token.text)):
                     continue
                 self._cues[token.i] = self._make_cue(token)
+        # labelled paragraphs: where the labelled words start -> the label's cue
+        self.labels: dict[int, Cue] = {}
+        for lo, hi in self.paragraphs:
+            found = self.label_cue(lo, hi)
+            if found is not None:
+                self.labels[found[1]] = found[0]
 
     def _make_cue(self, token: Token) -> Cue:
         text, start, end = _cue_text(token, self.text)
         subject = self.speakers.subject_of(token)
+        if subject is None or self._crosses_line(subject.i, token.i):
+            # the parse may join a paragraph to the previous one ("... in the U.S.\n\nX said")
+            subject = self._subject_before(token)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         return Cue(token, text, start, end, speaker, subject is not None)
 
+    def _subject_before(self, cue: Token) -> Token | None:
+        """The noun right before a finite cue on the same line ("officials have said")."""
+        if cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return None
+        i = cue.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("AUX", "ADV", "PART") and self.doc[i].dep_ != "nsubj":
+            i -= 1
+        if i < 0 or self._crosses_line(i, cue.i):
+            return None
+        token = self.doc[i]
+        return token if token.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+    def _crosses_line(self, i: int, j: int) -> bool:
+        lo, hi = min(i, j), max(i, j)
+        return "\n" in self.text[self.doc[lo].idx : self.doc[hi].idx]
+
+    def clip_to_line(self, a: int, b: int, anchor: int) -> tuple[int, int]:
+        """Tokens [a, b) cut to the paragraph holding token `anchor`."""
+        doc = self.doc
+        while a < anchor and self._crosses_line(a, anchor):
+            a += 1
+        while b - 1 > anchor and self._crosses_line(anchor, b - 1):
+            b -= 1
+        return a, b
+
     def cue(self, token: Token) -> Cue | None:
         return self._cues.get(token.i)
+
+    def named(self, start: int, end: int, label: str | None = None) -> Speaker:
+        """The speaker written as a name in [start, end): an entity's canonical name if any."""
+        for mention in self.speakers.mentions_in(start, end):
+            if mention.label in ("PERSON", "ORG", "NORP", "GPE"):
+                name = self.speakers.canonical(mention)
+                return Speaker(name, mention.start, mention.end, mention.label)
+        written = self.text[start:end]
+        if written.isupper():  # a transcript's "WALLACE" is the Chris Wallace of the article
+            person = self.speakers.person_with_surname(written)
+            if person is not None:
+                return Speaker(person, start, end, "PERSON")
+        return Speaker(written, start, end, label)
+
+    def label_cue(self, lo: int, hi: int) -> tuple[Cue, int] | None:
+        """A speaker label opening the text at `lo` ("WALLACE: ...", "Pence: ...").
+
+        Returns the colon as the cue and the offset where the labelled words start.
+        All-capital labels (transcripts) count anywhere; a title-case label only on a
+        short line such as a headline.
+        """
+        match = _LABEL.match(self.text, lo, hi)
+        if match is None:
+            return None
+        label = match.group("label").strip()
+        words = label.split()
+        if not 1 <= len(words) <= 8 or _LABEL_FORBIDDEN.search(label):
+            return None
+        if words[0].lower() in lexicons.words("label_not_speakers"):
+            return None
+        if len(self.text[match.end() : hi].split()) < 3:
+            return None
+        shouting = label.isupper() and len(words) <= 4 and sum(c.isalpha() for c in label) > 1
+        if not shouting:
+            titled = all(w[0].isupper() or w in _SMALL_WORDS for w in words)
+            if not titled or len(self.text[lo:hi].split()) > 30:
+                return None
+        start = match.start("label")
+        colon = self.text.index(":", start + len(label))
+        token = self.speakers.token_at(colon)
+        if token is None:
+            return None
+        speaker = self.named(start, start + len(label), "PERSON" if shouting else None)
+        return Cue(token, ":", colon, colon + 1, speaker, True), match.end()
+
+    def dash_cue(self, stretch: Stretch) -> Cue | None:
+        """ "“...” ― Pamela Padilla": a dash and a name closing the quote's line."""
+        if stretch.close is None:
+            return None
+        match = _DASH_NAME.match(self.text, stretch.close + 1)
+        if match is None:
+            return None
+        start, end = match.span("name")
+        while end > start and self.text[end - 1] == "." and self.text[end - 3 : end - 1].isalpha():
+            end -= 1
+        dash = match.start() + len(match.group()) - len(match.group().lstrip(" \t\u00a0"))
+        token = self.speakers.token_at(dash)
+        if token is None:
+            return None
+        speaker = self.named(start, end, "PERSON")
+        return Cue(token, self.text[dash], dash, dash + 1, speaker, True)
 
     @property
     def cues(self) -> Iterable[Cue]:
@@ -380,8 +490,17 @@ def _quoted_items(article: _Article) -> list[_Found]:
     found: list[_Found] = []
     previous: _Found | None = None
     for stretch in article.stretches:
+        inner = article.label_cue(stretch.start, stretch.end)
+        if inner is not None:  # "“WALLACE: Let's start ..." in a quoted transcript
+            stretch = replace(stretch, start=inner[1])
         a, b = article.token_range(stretch.start, stretch.end)
-        cue = _cue_by_parse(article, a, b) or _cue_by_position(article, stretch, a, b)
+        cue = (
+            (inner[0] if inner else None)
+            or article.labels.get(stretch.open)
+            or article.dash_cue(stretch)
+            or _cue_by_parse(article, a, b)
+            or _cue_by_position(article, stretch, a, b)
+        )
         same_paragraph = previous is not None and previous.paragraph == stretch.paragraph[0]
         speaker = cue.speaker if cue is not None else None
         sentence_like = _sentence_like(article, stretch)
@@ -463,6 +582,7 @@ def _indirect_items(article: _Article, quoted: list[_Found]) -> list[_Found]:
         if not cue.has_subject:
             continue
         for a, b in _contents(cue):
+            a, b = _clean(doc, *article.clip_to_line(a, b, cue.token.i))
             if b - a < 2 or a <= cue.token.i < b:
                 continue
             start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
@@ -487,6 +607,21 @@ def _unquoted_words(article: _Article, a: int, b: int) -> int:
     )
 
 
+def _label_items(article: _Article) -> list[_Found]:
+    """Unquoted labelled lines ("Pence: Flowers won't be at debate"): the words after the colon."""
+    found = []
+    for start, cue in article.labels.items():
+        if article.quoted(start) or article.quoted(start + 1):
+            continue
+        end = article.text.find("\n", start)
+        end = len(article.text) if end < 0 else end
+        while end > start and (article.text[end - 1].isspace() or article.text[end - 1] in ".,;"):
+            end -= 1
+        a, b = article.token_range(start, end)
+        found.append(_Found(start, end, "indirect", cue, cue.speaker, (a, b)))
+    return found
+
+
 # -- assembly ------------------------------------------------------------------------------
 
 
@@ -494,7 +629,7 @@ def extract_quotes(doc: Doc, ctx: ArticleContext, entities: EntityIndex) -> list
     """Every attributed quote outside boilerplate, in text order."""
     article = _Article(doc, ctx, entities)
     quoted = _quoted_items(article)
-    indirect = _indirect_items(article, quoted)
+    indirect = _indirect_items(article, quoted) + _label_items(article)
     seen: set[tuple[int, int]] = set()
     quotes = []
     for item in sorted([*quoted, *indirect], key=lambda f: (f.start, f.kind == "indirect")):

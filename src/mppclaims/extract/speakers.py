@@ -96,6 +96,25 @@ class SpeakerResolver:
         mention = self.index.mentions[i]
         return mention if token.idx < mention.end else None
 
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The entity mentions overlapping [start, end), in text order."""
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        found = []
+        for mention in self.index.mentions[i:]:
+            if mention.start >= end:
+                break
+            if mention.end > start:
+                found.append(mention)
+        return found
+
+    def person_with_surname(self, word: str) -> str | None:
+        """The canonical name of a person of the article whose last name is `word`."""
+        wanted = word.lower()
+        for mention in self.index.mentions:
+            if mention.label == "PERSON" and mention.key and mention.key[-1] == wanted:
+                return self.canonical(mention)
+        return None
+
     def canonical(self, mention: Mention) -> str:
         """The fullest name of a mention's referent."""
         return self.index.canonical(mention.start) or mention.name
@@ -292,6 +311,11 @@ def _role_word(token: Token) -> str:
     return lexicons.mapping("title_abbreviations").get(word, word)
 
 
+def breaks_line(token: Token) -> bool:
+    """Whether a line break lies in or right after `token`."""
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 def _has_conjunct(token: Token) -> bool:
     return any(c.dep_ == "conj" for c in token.children)
 
@@ -307,15 +331,15 @@ def _name_tokens(head: Token) -> list[Token]:
         kept.append(token)
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct"))
     kept.sort(key=lambda t: t.i)
-    # keep the contiguous stretch around the head
+    # keep the contiguous stretch around the head, within its paragraph
     lo = hi = kept.index(head)
-    while lo > 0 and kept[lo - 1].i == kept[lo].i - 1:
+    while lo > 0 and kept[lo - 1].i == kept[lo].i - 1 and not breaks_line(kept[lo - 1]):
         lo -= 1
-    while hi < len(kept) - 1 and kept[hi + 1].i == kept[hi].i + 1:
+    while hi < len(kept) - 1 and kept[hi + 1].i == kept[hi].i + 1 and not breaks_line(kept[hi]):
         hi += 1
     tokens = kept[lo : hi + 1]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "case"):
         tokens.pop()
-    while tokens and tokens[0].is_punct:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens
