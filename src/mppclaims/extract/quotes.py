@@ -427,18 +427,16 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
     return None
 
 
-def _window(article: _Article, a: int, b: int, step: int, limit: int) -> Iterator[Token]:
-    """Tokens next to a stretch, outward, up to the sentence's end or another quotation."""
+def _window(article: _Article, first: int, step: int, limit: int) -> Iterator[Token]:
+    """Tokens from index `first` outward, up to the sentence's end or another quotation."""
     doc = article.doc
-    i = b if step > 0 else a - 1
+    i = first
     seen = 0
     while 0 <= i < len(doc) and seen < limit:
         token = doc[i]
         if article.quoted(token.idx) or "\n" in token.text:
             return
-        if step > 0 and token.text in _SENTENCE_END:
-            return
-        if step < 0 and token.text in _SENTENCE_END and i < a - 1:
+        if token.text in _SENTENCE_END and (step > 0 or i < first):
             return
         yield token
         i += step
@@ -448,7 +446,7 @@ def _window(article: _Article, a: int, b: int, step: int, limit: int) -> Iterato
 def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue | None:
     """A cue right after the closing mark ("...,” X said") or before the opening one."""
     if stretch.close is not None:
-        after = list(_window(article, a, b, +1, 14))
+        after = list(_window(article, article.token_range(stretch.close, stretch.close + 1)[1], +1, 14))
         for token in after:
             cue = article.cue(token)
             if cue is not None and token.dep_ != "relcl" and cue.speaker is not None:
@@ -457,7 +455,7 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
             cue = article.cue(token)
             if cue is not None:
                 return cue
-    before = list(_window(article, a, b, -1, 30))
+    before = list(_window(article, article.token_range(stretch.open, stretch.open + 1)[0] - 1, -1, 30))
     if before:
         mark = article.text[: stretch.open].rstrip()[-1:]
         if mark in (":", ",") or article.cue(before[0]) is not None:
@@ -554,12 +552,15 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         elif hi >= b:  # "..., according to X." closes it
             b = lo
         return [_clean(doc, a, b)]
+    ccomps = [c for c in token.children if c.dep_ == "ccomp"]
+    if any(c.i < token.i for c in ccomps) and any(c.i > token.i for c in ccomps):
+        if _parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
+            return [_clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
     ranges = []
-    for child in token.children:
-        if child.dep_ == "ccomp":
-            span = _span_of(child.subtree)
-            if span is not None:
-                ranges.append(_clean(doc, *span))
+    for child in ccomps:
+        span = _span_of(child.subtree)
+        if span is not None:
+            ranges.append(_clean(doc, *span))
     if ranges:
         return ranges
     if token.lemma_.lower() in lexicons.words("reporting_object_verbs"):
@@ -568,11 +569,32 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
             a = min(c.left_edge.i for c in right)
             b = max(c.right_edge.i for c in right) + 1
             return [_clean(doc, a, b)]
-    if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
+    if token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
         head = token.head
-        a, b = head.left_edge.i, token.left_edge.i
+        a, b = head.left_edge.i, head.right_edge.i + 1
+        if token.right_edge.i + 1 >= b:  # "..., the lawyer said."
+            b = token.left_edge.i
+        elif token.left_edge.i <= a:  # "The lawyer said, ..." parsed the other way round
+            a = token.right_edge.i + 1
+        elif not _parenthetical(token):
+            return []
         return [_clean(doc, a, b)]
     return []
+
+
+def _parenthetical(token: Token) -> bool:
+    """A cue set off by commas inside the reported sentence: "..., Mr. Obama said, ..."."""
+    doc = token.doc
+    own = [token] + [
+        t
+        for c in token.children
+        if c.dep_ not in ("ccomp", "punct", "parataxis", "conj", "cc")
+        for t in c.subtree
+    ]
+    left, right = min(t.i for t in own), max(t.i for t in own)
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1].text if right + 1 < len(doc) else ""
+    return before in (",", "—", "–", "--") and after in (",", "—", "–", "--")
 
 
 def _indirect_items(article: _Article, quoted: list[_Found]) -> list[_Found]:
@@ -583,7 +605,7 @@ def _indirect_items(article: _Article, quoted: list[_Found]) -> list[_Found]:
             continue
         for a, b in _contents(cue):
             a, b = _clean(doc, *article.clip_to_line(a, b, cue.token.i))
-            if b - a < 2 or a <= cue.token.i < b:
+            if b - a < 2 or (a <= cue.token.i < b and not _parenthetical(cue.token)):
                 continue
             start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
             if article.ctx.in_boilerplate(start, end):
