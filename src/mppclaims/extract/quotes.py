@@ -546,7 +546,7 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         span = _span_of(head.subtree)
         if span is None:
             return []
-        a, b = span
+        a, b = _clean(doc, *span)
         if lo <= a:  # "According to X, ..." opens the sentence
             a = hi
         elif hi >= b:  # "..., according to X." closes it
@@ -558,9 +558,10 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
             return [_clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
     ranges = []
     for child in ccomps:
-        span = _span_of(child.subtree)
-        if span is not None:
-            ranges.append(_clean(doc, *span))
+        a, b = child.left_edge.i, child.right_edge.i + 1
+        if a <= token.i < b and child.i > token.i:  # "which X argues violates ...": fronted "which"
+            a = token.i + 1
+        ranges.append(_clean(doc, a, b))
     if ranges:
         return ranges
     if token.lemma_.lower() in lexicons.words("reporting_object_verbs"):
