@@ -186,6 +186,9 @@ def _is_cue_word(token: Token) -> bool:
         return any(c.lower_ == "to" for c in token.children)
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
         return False
+    deps = {c.dep_ for c in token.children}
+    if "auxpass" in deps and "agent" not in deps:
+        return False  # "the request should be denied" reports nobody's words
     lemma = token.lemma_.lower()
     return lemma in lexicons.words("reporting_verbs") or lemma in lexicons.words(
         "reporting_object_verbs"
@@ -260,9 +263,13 @@ class _Article:
     def _make_cue(self, token: Token) -> Cue:
         text, start, end = _cue_text(token, self.text)
         subject = self.speakers.subject_of(token)
-        if subject is None or self._crosses_line(subject.i, token.i):
+        if subject is not None and (
+            self.quoted(subject.idx) or self.ctx.in_boilerplate(subject.idx, subject.idx + 1)
+        ):
+            subject = None  # "“One of the brightest members,” Rep. X said": not the quote's words
+        if subject is None or self.crosses_line(subject.i, token.i):
             # the parse may join a paragraph to the previous one ("... in the U.S.\n\nX said")
-            subject = self._subject_before(token)
+            subject = self._subject_before(token) or self._subject_after(token)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         return Cue(token, text, start, end, speaker, subject is not None)
 
@@ -270,24 +277,43 @@ class _Article:
         """The noun right before a finite cue on the same line ("officials have said")."""
         if cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             return None
+        doc = self.doc
         i = cue.i - 1
-        while i >= 0 and self.doc[i].pos_ in ("AUX", "ADV", "PART") and self.doc[i].dep_ != "nsubj":
+        while i >= 0 and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].dep_ != "nsubj":
             i -= 1
-        if i < 0 or self._crosses_line(i, cue.i):
+        if i >= 0 and doc[i].text in (",", ")"):
+            # "Morgan, who initially said ..., acknowledged": skip the aside set off by commas
+            closer = "(" if doc[i].text == ")" else ","
+            j = i - 1
+            while j >= 0 and i - j < 40 and doc[j].text != closer and "\n" not in doc[j].text:
+                j -= 1
+            i = j - 1 if j >= 0 and doc[j].text == closer else -1
+        if i < 0 or self.crosses_line(i, cue.i) or self.quoted(doc[i].idx):
             return None
-        token = self.doc[i]
+        token = doc[i]
         return token if token.pos_ in ("NOUN", "PROPN", "PRON") else None
 
-    def _crosses_line(self, i: int, j: int) -> bool:
+    def _subject_after(self, cue: Token) -> Token | None:
+        """The name right after an inverted cue: "Said Ellis: ...", "..., said Ms. Crow"."""
+        if cue.i + 1 >= len(self.doc) or cue.lower_ == "according":
+            return None
+        token = self.doc[cue.i + 1]
+        while token.dep_ == "compound" and token.head.i > token.i:
+            token = token.head
+        if token.pos_ not in ("PROPN", "NOUN") or self.quoted(token.idx):
+            return None
+        return None if self.crosses_line(cue.i, token.i) else token
+
+    def crosses_line(self, i: int, j: int) -> bool:
         lo, hi = min(i, j), max(i, j)
         return "\n" in self.text[self.doc[lo].idx : self.doc[hi].idx]
 
     def clip_to_line(self, a: int, b: int, anchor: int) -> tuple[int, int]:
         """Tokens [a, b) cut to the paragraph holding token `anchor`."""
         doc = self.doc
-        while a < anchor and self._crosses_line(a, anchor):
+        while a < anchor and self.crosses_line(a, anchor):
             a += 1
-        while b - 1 > anchor and self._crosses_line(anchor, b - 1):
+        while b - 1 > anchor and self.crosses_line(anchor, b - 1):
             b -= 1
         return a, b
 
@@ -298,7 +324,7 @@ class _Article:
         """The speaker written as a name in [start, end): an entity's canonical name if any."""
         for mention in self.speakers.mentions_in(start, end):
             if mention.label in ("PERSON", "ORG", "NORP", "GPE"):
-                name = self.speakers.canonical(mention)
+                name = self.speakers.display_name(mention)
                 return Speaker(name, mention.start, mention.end, mention.label)
         written = self.text[start:end]
         if written.isupper():  # a transcript's "WALLACE" is the Chris Wallace of the article
@@ -321,7 +347,8 @@ class _Article:
         words = label.split()
         if not 1 <= len(words) <= 8 or _LABEL_FORBIDDEN.search(label):
             return None
-        if words[0].lower() in lexicons.words("label_not_speakers"):
+        stop = lexicons.words("label_not_speakers")
+        if words[0].lower() in stop or label.lower() in stop:
             return None
         if len(self.text[match.end() : hi].split()) < 3:
             return None
@@ -329,6 +356,13 @@ class _Article:
         if not shouting:
             titled = all(w[0].isupper() or w in _SMALL_WORDS for w in words)
             if not titled or len(self.text[lo:hi].split()) > 30:
+                return None
+            start = match.start("label")
+            named = any(
+                m.label in ("PERSON", "ORG", "NORP", "GPE")
+                for m in self.speakers.mentions_in(start, start + len(label))
+            )
+            if len(words) > 1 and not named:  # "Little Relief for Refugees: ..." is a heading
                 return None
         start = match.start("label")
         colon = self.text.index(":", start + len(label))
@@ -411,7 +445,11 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
         for child in top.children:
             if not a <= child.i < b:
                 cue = article.cue(child)
-                if cue is not None and child.dep_ in ("parataxis", "ccomp", "advcl", "conj"):
+                if (
+                    cue is not None
+                    and child.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+                    and not article.crosses_line(child.i, a)
+                ):
                     return cue
     for top in tops:
         node = top
@@ -422,7 +460,7 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
             if a <= node.i < b:
                 break
             cue = article.cue(node)
-            if cue is not None:
+            if cue is not None and not article.crosses_line(node.i, a):
                 return cue
     return None
 
@@ -570,7 +608,13 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
             a = min(c.left_edge.i for c in right)
             b = max(c.right_edge.i for c in right) + 1
             return [_clean(doc, a, b)]
-    if token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+    own = {c.dep_ for c in token.children}
+    if (
+        token.dep_ in ("parataxis", "ccomp", "advcl")
+        and token.head.pos_ in ("VERB", "AUX")
+        and "nsubj" in own
+        and "mark" not in own  # "... after they claimed asylum" is no report
+    ):
         head = token.head
         a, b = head.left_edge.i, head.right_edge.i + 1
         if token.right_edge.i + 1 >= b:  # "..., the lawyer said."

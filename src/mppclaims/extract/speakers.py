@@ -22,9 +22,8 @@ from ..article import ArticleContext
 from .entities import EntityIndex, Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# A verb without a subject of its own takes the subject of the verb it depends on:
-# "..., saying ...", "and added ...", "declined to comment".
-_INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
+# "X responded by saying", "X left after telling reporters": the verb's subject speaks.
+_PREPOSITIONS_OF_SPEECH = frozenset({"by", "before", "after", "while", "when", "in"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Dependents dropped from a noun phrase used as a speaker name.
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
@@ -115,6 +114,14 @@ class SpeakerResolver:
                 return self.canonical(mention)
         return None
 
+    def display_name(self, mention: Mention) -> str:
+        """The canonical name, with the acronym used in the text: "International Monetary
+        Fund (IMF)", so that the name the article uses stays visible."""
+        name = self.canonical(mention)
+        if mention.acronym and mention.name != name and mention.name not in name:
+            return f"{name} ({mention.name})"
+        return name
+
     def canonical(self, mention: Mention) -> str:
         """The fullest name of a mention's referent."""
         return self.index.canonical(mention.start) or mention.name
@@ -139,10 +146,10 @@ class SpeakerResolver:
         if first.i > 0:
             around.append(self.doc[first.i - 1])  # "Mr." before the entity span
         around.extend(tokens)
-        for child in head.children:
+        for child in head.children:  # "ACLU lawyer Lee Gelernt", "Gelernt, an ACLU lawyer"
             if child.dep_ in ("compound", "amod", "appos") and child not in tokens:
                 around.extend(child.subtree)
-        if head.dep_ == "appos" or (head.dep_ == "compound" and head.head not in tokens):
+        if head.dep_ == "appos":  # "the ACLU's lawyer, Lee Gelernt"
             around.append(head.head)
             around.extend(c for c in head.head.children if c.dep_ in ("compound", "amod"))
         words = [t.text for t in around]
@@ -170,10 +177,23 @@ class SpeakerResolver:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
-        if cue.dep_ in ("acl", "relcl") and cue.head.pos_ in ("NOUN", "PROPN"):
-            return cue.head  # "a statement saying ...", "an official, who said ..."
-        if cue.dep_ in _INHERITS_SUBJECT and depth < 3 and cue.head.i != cue.i:
-            return self.subject_of(cue.head, depth + 1)
+        if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+            # "a statement saying ...": the statement, or who issued it ("X issued a statement")
+            noun = cue.head
+            issuer = noun.head
+            if (
+                noun.dep_ == "dobj"
+                and lexicons.mapping("speaker_nouns").get(noun.lemma_.lower()) == "DOC"
+                and depth < 3
+            ):
+                return self.subject_of(issuer, depth + 1) or noun
+            return noun
+        if depth >= 3 or cue.head.i == cue.i:
+            return None
+        if cue.dep_ == "pcomp" and cue.head.lower_ in _PREPOSITIONS_OF_SPEECH:
+            return self.subject_of(cue.head.head, depth + 1)  # "..., before asking her"
+        if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
+            return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
         return None
 
     # -- resolution ----------------------------------------------------------------------
@@ -190,7 +210,7 @@ class SpeakerResolver:
     def _noun_phrase(self, head: Token) -> Speaker | None:
         mention = self.mention_of(head)
         if mention is not None and mention.label in _NAME_LABELS and not _has_conjunct(head):
-            return Speaker(self.canonical(mention), mention.start, mention.end, mention.label)
+            return Speaker(self.display_name(mention), mention.start, mention.end, mention.label)
         tokens = _name_tokens(head)
         if not tokens:
             return None
@@ -209,7 +229,8 @@ class SpeakerResolver:
     def _described_person(self, head: Token, tokens: list[Token]) -> str | None:
         """ "the ACLU lawyer" -> the person introduced earlier as an ACLU lawyer."""
         definite = any(
-            t.dep_ == "poss" or t.lower_ in ("the", "this", "that") for t in head.children
+            t.lower_ in ("the", "this", "that") or (t.dep_ == "poss" and t.pos_ == "PROPN")
+            for t in head.children
         )
         if not definite or any(t.lower_ in ("a", "an", "another", "one") for t in tokens):
             return None
@@ -240,10 +261,16 @@ class SpeakerResolver:
         return Speaker(name, start, end, label)
 
     def _person_antecedent(self, token: Token, gender: str) -> tuple[str | None, str | None]:
-        """The nearest earlier person of a compatible gender, preferring subjects."""
+        """The nearest earlier person of a compatible gender.
+
+        Within the pronoun's sentence and the one before, a person in subject position
+        wins over a nearer one elsewhere ("Morgan told Stewart ... He said"); further back
+        the nearest compatible person is taken.
+        """
         i = bisect.bisect_left(self._starts, token.idx) - 1
-        fallback: str | None = None
-        sentence_start = token.sent.start_char
+        sent = token.sent
+        window_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        nearest: str | None = None
         while i >= 0:
             mention = self.index.mentions[i]
             i -= 1
@@ -256,16 +283,13 @@ class SpeakerResolver:
             if known is not None and known != gender:
                 continue
             head = self._head_of(mention)
-            subject = head is not None and (
-                head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to")
-            )
-            if subject:
+            if mention.start < window_start:
+                return (nearest or name), "PERSON"
+            if head is not None and head.dep_ in SUBJECTS:
                 return name, "PERSON"
-            if fallback is None and mention.start < sentence_start:
-                fallback = name
-            elif fallback is None and not (head is not None and head.dep_ == "poss"):
-                fallback = name
-        return fallback, "PERSON" if fallback else None
+            if nearest is None and not (head is not None and head.dep_ == "poss"):
+                nearest = name
+        return nearest, "PERSON" if nearest else None
 
     def _head_of(self, mention: Mention) -> Token | None:
         tokens = list(self._mention_tokens(mention))
