@@ -29,9 +29,11 @@ from .speakers import Speaker, SpeakerResolver
 
 # -- quotation marks ---------------------------------------------------------------------
 
-_MARKS = re.compile(r"[\"“”„‟«»'‘’‹›]")
-_DOUBLE = frozenset('"“”„‟«»')
-_DOUBLE_OPENERS = frozenset("“„‟«")
+# Two apostrophes or backticks stand for a double mark in some wire copy (''...'', ``...'').
+_MARKS = re.compile(r"''|``|[\"“”„‟«»'‘’‹›]")
+_DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''", "``"])
+_TOGGLES = frozenset(['"', "''"])
+_DOUBLE_OPENERS = frozenset(["“", "„", "‟", "«", "``"])
 _SINGLE_CLOSERS = frozenset("’'›")
 _BEFORE_OPENING = frozenset("([{—–―-/:;") | _DOUBLE | frozenset("‘‹")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–―-…*") | _DOUBLE | frozenset("’›'")
@@ -63,17 +65,18 @@ class Stretch:
     close: int | None
     paragraph: tuple[int, int]
     continues: bool = False
+    close_end: int | None = None
 
 
-def _opening_like(text: str, pos: int, lo: int, hi: int) -> bool:
+def _opening_like(text: str, pos: int, end: int, lo: int, hi: int) -> bool:
     before = text[pos - 1] if pos > lo else " "
-    after = text[pos + 1] if pos + 1 < hi else " "
+    after = text[end] if end < hi else " "
     return (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
 
 
-def _closing_like(text: str, pos: int, lo: int, hi: int) -> bool:
+def _closing_like(text: str, pos: int, end: int, lo: int, hi: int) -> bool:
     before = text[pos - 1] if pos > lo else " "
-    after = text[pos + 1] if pos + 1 < hi else " "
+    after = text[end] if end < hi else " "
     return not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
 
 
@@ -85,34 +88,35 @@ def _scan(text: str, lo: int, hi: int, refused: frozenset[int]) -> tuple[list[St
     """
     found: list[Stretch] = []
     opened: int | None = None
+    content = 0  # where the open stretch's words start
     double = False
     for match in _MARKS.finditer(text, lo, hi):
-        pos = match.start()
-        char = text[pos]
-        is_double = char in _DOUBLE
+        pos, end = match.span()
+        mark = match.group()
+        is_double = mark in _DOUBLE
         if opened is None:
             if pos in refused:
                 continue
             if is_double:
-                if _opening_like(text, pos, lo, hi) or (
-                    char in _DOUBLE_OPENERS and not _closing_like(text, pos, lo, hi)
+                if _opening_like(text, pos, end, lo, hi) or (
+                    mark in _DOUBLE_OPENERS and not _closing_like(text, pos, end, lo, hi)
                 ):
-                    opened, double = pos, True
-            elif _opening_like(text, pos, lo, hi) and pos + 1 < hi and text[pos + 1].isalpha():
-                opened, double = pos, False
+                    opened, content, double = pos, end, True
+            elif _opening_like(text, pos, end, lo, hi) and end < hi and text[end].isalpha():
+                opened, content, double = pos, end, False
         elif double:
-            if is_double and (char == '"' or _closing_like(text, pos, lo, hi)):
-                found.append(Stretch(opened + 1, pos, opened, pos, (lo, hi)))
+            if is_double and (mark in _TOGGLES or _closing_like(text, pos, end, lo, hi)):
+                found.append(Stretch(content, pos, opened, pos, (lo, hi), close_end=end))
                 opened = None
-        elif not is_double and char in _SINGLE_CLOSERS and _closing_like(text, pos, lo, hi):
-            after = text[pos + 1] if pos + 1 < hi else " "
+        elif not is_double and mark in _SINGLE_CLOSERS and _closing_like(text, pos, end, lo, hi):
+            after = text[end] if end < hi else " "
             if not (text[pos - 1].isalpha() and after.isalpha()):
-                found.append(Stretch(opened + 1, pos, opened, pos, (lo, hi)))
+                found.append(Stretch(content, pos, opened, pos, (lo, hi), close_end=end))
                 opened = None
     if opened is not None:
         if not double:
             return found, opened
-        found.append(Stretch(opened + 1, hi, opened, None, (lo, hi)))
+        found.append(Stretch(content, hi, opened, None, (lo, hi)))
     return found, None
 
 
@@ -374,9 +378,9 @@ class _Article:
 
     def dash_cue(self, stretch: Stretch) -> Cue | None:
         """ "“...” ― Pamela Padilla": a dash and a name closing the quote's line."""
-        if stretch.close is None:
+        if stretch.close_end is None:
             return None
-        match = _DASH_NAME.match(self.text, stretch.close + 1)
+        match = _DASH_NAME.match(self.text, stretch.close_end)
         if match is None:
             return None
         start, end = match.span("name")
@@ -483,8 +487,9 @@ def _window(article: _Article, first: int, step: int, limit: int) -> Iterator[To
 
 def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue | None:
     """A cue right after the closing mark ("...,” X said") or before the opening one."""
-    if stretch.close is not None:
-        after = list(_window(article, article.token_range(stretch.close, stretch.close + 1)[1], +1, 14))
+    if stretch.close is not None and stretch.close_end is not None:
+        first = article.token_range(stretch.close, stretch.close_end)[1]
+        after = list(_window(article, first, +1, 14))
         for token in after:
             cue = article.cue(token)
             if cue is not None and token.dep_ != "relcl" and cue.speaker is not None:
@@ -493,7 +498,8 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
             cue = article.cue(token)
             if cue is not None:
                 return cue
-    before = list(_window(article, article.token_range(stretch.open, stretch.open + 1)[0] - 1, -1, 30))
+    last = article.token_range(stretch.open, stretch.open + 1)[0] - 1
+    before = list(_window(article, last, -1, 30))
     if before:
         mark = article.text[: stretch.open].rstrip()[-1:]
         if mark in (":", ",") or article.cue(before[0]) is not None:
