@@ -435,7 +435,7 @@ def _sentence_like(article: _Article, stretch: Stretch) -> bool:
 def _is_name(content: str) -> bool:
     """A quoted proper name or title ("Remain in Mexico"): every content word capitalised."""
     words = re.findall(r"[A-Za-z][\w'’-]*", content)
-    if not words or len(words) > 6 or content.rstrip()[-1:] in _SENTENCE_END:
+    if not words or len(words) > 6 or content.rstrip(" ,.")[-1:] in _SENTENCE_END:
         return False
     small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or"}
     return all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
@@ -455,6 +455,7 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
                     and not article.crosses_line(child.i, a)
                 ):
                     return cue
+    governing = []
     for top in tops:
         node = top
         for _ in range(8):
@@ -465,8 +466,9 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
                 break
             cue = article.cue(node)
             if cue is not None and not article.crosses_line(node.i, a):
-                return cue
-    return None
+                governing.append(cue)
+    # the nearest governing cue that names a source, else the nearest one
+    return next((c for c in governing if c.speaker is not None), governing[0] if governing else None)
 
 
 def _window(article: _Article, first: int, step: int, limit: int) -> Iterator[Token]:
@@ -601,9 +603,11 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         if _parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
             return [_clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
     ranges = []
-    for child in ccomps:
-        a, b = child.left_edge.i, child.right_edge.i + 1
-        if a <= token.i < b and child.i > token.i:  # "which X argues violates ...": fronted "which"
+    for side in ([c for c in ccomps if c.i < token.i], [c for c in ccomps if c.i > token.i]):
+        if not side:
+            continue
+        a, b = side[0].left_edge.i, side[-1].right_edge.i + 1
+        if a <= token.i < b and side[0].i > token.i:  # "which X argues violates ...": fronted "which"
             a = token.i + 1
         ranges.append(_clean(doc, a, b))
     if ranges:
