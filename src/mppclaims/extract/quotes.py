@@ -314,7 +314,6 @@ class _Article:
 
     def clip_to_line(self, a: int, b: int, anchor: int) -> tuple[int, int]:
         """Tokens [a, b) cut to the paragraph holding token `anchor`."""
-        doc = self.doc
         while a < anchor and self.crosses_line(a, anchor):
             a += 1
         while b - 1 > anchor and self.crosses_line(anchor, b - 1):
@@ -468,7 +467,9 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
             if cue is not None and not article.crosses_line(node.i, a):
                 governing.append(cue)
     # the nearest governing cue that names a source, else the nearest one
-    return next((c for c in governing if c.speaker is not None), governing[0] if governing else None)
+    named = [c for c in governing if c.speaker is not None]
+    candidates = named or governing
+    return candidates[0] if candidates else None
 
 
 def _window(article: _Article, first: int, step: int, limit: int) -> Iterator[Token]:
@@ -548,9 +549,9 @@ def _quoted_items(article: _Article) -> list[_Found]:
         same_paragraph = previous is not None and previous.paragraph == stretch.paragraph[0]
         speaker = cue.speaker if cue is not None else None
         sentence_like = _sentence_like(article, stretch)
-        if cue is None and previous is not None and sentence_like:
-            if stretch.continues or same_paragraph:
-                cue, speaker = previous.cue, previous.speaker
+        continued = stretch.continues or same_paragraph
+        if cue is None and previous is not None and sentence_like and continued:
+            cue, speaker = previous.cue, previous.speaker
         content = article.text[stretch.start : stretch.end]
         kind: QuoteKind = "direct" if sentence_like else "partial"
         if cue is None or (kind == "partial" and _is_name(content)):
@@ -599,16 +600,16 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
             b = lo
         return [_clean(doc, a, b)]
     ccomps = [c for c in token.children if c.dep_ == "ccomp"]
-    if any(c.i < token.i for c in ccomps) and any(c.i > token.i for c in ccomps):
-        if _parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
-            return [_clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
+    both_sides = any(c.i < token.i for c in ccomps) and any(c.i > token.i for c in ccomps)
+    if both_sides and _parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
+        return [_clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
     ranges = []
     for side in ([c for c in ccomps if c.i < token.i], [c for c in ccomps if c.i > token.i]):
         if not side:
             continue
         a, b = side[0].left_edge.i, side[-1].right_edge.i + 1
-        if a <= token.i < b and side[0].i > token.i:  # "which X argues violates ...": fronted "which"
-            a = token.i + 1
+        if a <= token.i < b and side[0].i > token.i:
+            a = token.i + 1  # "which X argues violates ...": the fronted "which" stays out
         ranges.append(_clean(doc, a, b))
     if ranges:
         return ranges
@@ -669,9 +670,10 @@ def _indirect_items(article: _Article, quoted: list[_Found]) -> list[_Found]:
             if outside < 2:
                 continue
             first = article.quoted.containing(start)
-            if first is not None and any(q.start == first.start for q in quoted):
-                if any(q.start == first.start and q.kind == "direct" for q in quoted):
-                    continue
+            if first is not None and any(
+                q.start == first.start and q.kind == "direct" for q in quoted
+            ):
+                continue
             found.append(_Found(start, end, "indirect", cue, cue.speaker, (a, b)))
     return found
 
