@@ -266,47 +266,9 @@ class _Article:
 
     def _make_cue(self, token: Token) -> Cue:
         text, start, end = _cue_text(token, self.text)
-        subject = self.speakers.subject_of(token)
-        if subject is not None and (
-            self.quoted(subject.idx) or self.ctx.in_boilerplate(subject.idx, subject.idx + 1)
-        ):
-            subject = None  # "“One of the brightest members,” Rep. X said": not the quote's words
-        if subject is None or self.crosses_line(subject.i, token.i):
-            # the parse may join a paragraph to the previous one ("... in the U.S.\n\nX said")
-            subject = self._subject_before(token) or self._subject_after(token)
+        subject = self.speakers.source_token(token)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         return Cue(token, text, start, end, speaker, subject is not None)
-
-    def _subject_before(self, cue: Token) -> Token | None:
-        """The noun right before a finite cue on the same line ("officials have said")."""
-        if cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
-            return None
-        doc = self.doc
-        i = cue.i - 1
-        while i >= 0 and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].dep_ != "nsubj":
-            i -= 1
-        if i >= 0 and doc[i].text in (",", ")"):
-            # "Morgan, who initially said ..., acknowledged": skip the aside set off by commas
-            closer = "(" if doc[i].text == ")" else ","
-            j = i - 1
-            while j >= 0 and i - j < 40 and doc[j].text != closer and "\n" not in doc[j].text:
-                j -= 1
-            i = j - 1 if j >= 0 and doc[j].text == closer else -1
-        if i < 0 or self.crosses_line(i, cue.i) or self.quoted(doc[i].idx):
-            return None
-        token = doc[i]
-        return token if token.pos_ in ("NOUN", "PROPN", "PRON") else None
-
-    def _subject_after(self, cue: Token) -> Token | None:
-        """The name right after an inverted cue: "Said Ellis: ...", "..., said Ms. Crow"."""
-        if cue.i + 1 >= len(self.doc) or cue.lower_ == "according":
-            return None
-        token = self.doc[cue.i + 1]
-        while token.dep_ == "compound" and token.head.i > token.i:
-            token = token.head
-        if token.pos_ not in ("PROPN", "NOUN") or self.quoted(token.idx):
-            return None
-        return None if self.crosses_line(cue.i, token.i) else token
 
     def crosses_line(self, i: int, j: int) -> bool:
         lo, hi = min(i, j), max(i, j)

@@ -23,7 +23,9 @@ from .entities import EntityIndex, Mention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # "X responded by saying", "X left after telling reporters": the verb's subject speaks.
-_PREPOSITIONS_OF_SPEECH = frozenset({"by", "before", "after", "while", "when", "in"})
+_PREPOSITIONS_OF_SPEECH = frozenset(
+    {"by", "before", "after", "while", "when", "in", "for", "despite", "since"}
+)
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Dependents dropped from a noun phrase used as a speaker name.
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
@@ -188,13 +190,91 @@ class SpeakerResolver:
             ):
                 return self.subject_of(issuer, depth + 1) or noun
             return noun
-        if depth >= 3 or cue.head.i == cue.i:
+        if depth >= 3 or cue.head.i == cue.i or not self.same_line(cue.i, cue.head.i):
             return None
         if cue.dep_ == "pcomp" and cue.head.lower_ in _PREPOSITIONS_OF_SPEECH:
             return self.subject_of(cue.head.head, depth + 1)  # "..., before asking her"
+        if cue.dep_ == "advcl" and cue.tag_ == "VBG" and _reported_clause(cue.head):
+            # "X said the government does little, saying ...": X says it, not the government
+            return self.subject_of(cue.head.head, depth + 1)
         if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
             return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
         return None
+
+    def same_line(self, i: int, j: int) -> bool:
+        """Whether tokens `i` and `j` stand in the same paragraph."""
+        lo, hi = min(i, j), max(i, j)
+        return "\n" not in self.ctx.text[self.doc[lo].idx : self.doc[hi].idx]
+
+    def source_token(self, cue: Token) -> Token | None:
+        """The token naming a cue's source: its subject in the parse when that is usable,
+        else the name next to the cue in the text.
+
+        A subject inside quotation marks, in boilerplate or in another paragraph is a parse
+        error ("“One of the brightest members,” Rep. X said"; a headline glued to the
+        next paragraph), and so is a long all-capital word (a dateline, a section heading).
+        """
+        subject = self.subject_of(cue)
+        if subject is not None and not self._usable(subject, cue):
+            subject = None
+        return subject or self._subject_before(cue) or self._subject_after(cue)
+
+    def _usable(self, token: Token, cue: Token) -> bool:
+        return (
+            not self.quoted(token.idx)
+            and not self.ctx.in_boilerplate(token.idx, token.idx + 1)
+            and self.same_line(token.i, cue.i)
+            and not (token.text.isupper() and len(token.text) >= 6)
+        )
+
+    def _subject_before(self, cue: Token) -> Token | None:
+        """The noun right before a finite cue on the same line ("officials have said"), or
+        the nearest earlier subject of the sentence for a participle ("..., saying")."""
+        doc = self.doc
+        finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (
+            cue.tag_ in ("VBN", "VBG") and any(c.dep_ == "aux" for c in cue.children)
+        )
+        if cue.tag_ == "VBG" and not finite:
+            if cue.dep_ == "pcomp" and cue.head.lower_ not in _PREPOSITIONS_OF_SPEECH:
+                return None  # "without asking them", "of calling it": no act of the subject
+            for i in range(cue.i - 1, cue.sent.start - 1, -1):
+                token = doc[i]
+                if token.dep_ in ("nsubj", "nsubjpass") and self._usable(token, cue):
+                    return token
+            return None
+        if not finite and cue.tag_ != "VBN":
+            return None
+        i = cue.i - 1
+        while i >= 0 and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].dep_ != "nsubj":
+            i -= 1
+        for _ in range(3):  # "Morgan, who initially said ..., acknowledged": skip asides
+            if i < 0 or doc[i].text not in (",", ")"):
+                break
+            closer = "(" if doc[i].text == ")" else ","
+            j = i - 1
+            while j >= 0 and i - j < 40 and doc[j].text != closer and "\n" not in doc[j].text:
+                j -= 1
+            i = j - 1 if j >= 0 and doc[j].text == closer else -1
+        if i < 0 or not self._usable(doc[i], cue):
+            return None
+        token = doc[i]
+        return token if token.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+    def _subject_after(self, cue: Token) -> Token | None:
+        """The name right after an inverted cue: "Said Ellis: ...", "...,” said Ms. Crow"."""
+        doc = self.doc
+        if cue.i + 1 >= len(doc) or cue.lower_ == "according" or cue.tag_ not in ("VBD", "VBZ"):
+            return None
+        before = doc[cue.i - 1] if cue.i > 0 else None
+        inverted = before is None or before.is_punct or before.is_space or cue.is_sent_start
+        if not inverted:
+            return None
+        token = doc[cue.i + 1]
+        while token.dep_ == "compound" and token.head.i > token.i:
+            token = token.head
+        if token.pos_ not in ("PROPN", "NOUN") or token.ent_type_ in ("DATE", "TIME"):
+            return None
+        return token if self._usable(token, cue) else None
 
     # -- resolution ----------------------------------------------------------------------
 
@@ -333,6 +413,12 @@ def _role_word(token: Token) -> str:
     """A word of a description, compared lower-case with abbreviations spelled out."""
     word = token.lemma_.lower().rstrip(".") if token.pos_ == "NOUN" else token.lower_.rstrip(".")
     return lexicons.mapping("title_abbreviations").get(word, word)
+
+
+def _reported_clause(verb: Token) -> bool:
+    """Whether `verb` heads the clause a reporting verb reports ("said [it is ...]")."""
+    lemma = verb.head.lemma_.lower()
+    return verb.dep_ == "ccomp" and lemma in lexicons.words("reporting_verbs")
 
 
 def breaks_line(token: Token) -> bool:
