@@ -282,6 +282,12 @@ class _Article:
             b -= 1
         return a, b
 
+    def any_verb_cue(self, verb: Token) -> Cue | None:
+        """A verb outside the lexicon as the cue of the quote it introduces, if it has a
+        source ("She continued, “...”", "Limbaugh went on: “...”")."""
+        cue = self._cues.get(verb.i) or self._make_cue(verb)
+        return cue if cue.speaker is not None else None
+
     def cue(self, token: Token) -> Cue | None:
         return self._cues.get(token.i)
 
@@ -472,6 +478,9 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
                 cue = article.cue(token)
                 if cue is not None:
                     return cue
+            verb = before[1] if len(before) > 1 and before[0].text == mark else None
+            if verb is not None and verb.pos_ == "VERB":  # "She continued, “...”"
+                return article.any_verb_cue(verb)
             if mark == ":":
                 return _colon_cue(article, before)
     return None
