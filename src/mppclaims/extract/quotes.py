@@ -90,6 +90,7 @@ def _scan(text: str, lo: int, hi: int, refused: frozenset[int]) -> tuple[list[St
     opened: int | None = None
     content = 0  # where the open stretch's words start
     double = False
+    nested = 0
     for match in _MARKS.finditer(text, lo, hi):
         pos, end = match.span()
         mark = match.group()
@@ -101,11 +102,16 @@ def _scan(text: str, lo: int, hi: int, refused: frozenset[int]) -> tuple[list[St
                 if _opening_like(text, pos, end, lo, hi) or (
                     mark in _DOUBLE_OPENERS and not _closing_like(text, pos, end, lo, hi)
                 ):
-                    opened, content, double = pos, end, True
+                    opened, content, double, nested = pos, end, True, 0
             elif _opening_like(text, pos, end, lo, hi) and end < hi and text[end].isalpha():
                 opened, content, double = pos, end, False
         elif double:
-            if is_double and (mark in _TOGGLES or _closing_like(text, pos, end, lo, hi)):
+            if mark in _DOUBLE_OPENERS and _opening_like(text, pos, end, lo, hi):
+                nested += 1  # “... what he calls “hell” than ...”: a pair inside the quote
+            elif is_double and (mark in _TOGGLES or _closing_like(text, pos, end, lo, hi)):
+                if nested:
+                    nested -= 1
+                    continue
                 found.append(Stretch(content, pos, opened, pos, (lo, hi), close_end=end))
                 opened = None
         elif not is_double and mark in _SINGLE_CLOSERS and _closing_like(text, pos, end, lo, hi):
@@ -471,6 +477,8 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
                 return cue
     last = article.token_range(stretch.open, stretch.open + 1)[0] - 1
     before = list(_window(article, last, -1, 30))
+    if not before and not article.text[stretch.paragraph[0] : stretch.open].strip():
+        before = _introduction(article, stretch.paragraph[0])
     if before:
         mark = article.text[: stretch.open].rstrip()[-1:]
         if mark in (":", ",") or article.cue(before[0]) is not None:
@@ -484,6 +492,18 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
             if mark == ":":
                 return _colon_cue(article, before)
     return None
+
+
+def _introduction(article: _Article, paragraph_start: int) -> list[Token]:
+    """The end of the previous paragraph when it closes with a colon ("He said:"), read
+    backwards from the colon; empty otherwise."""
+    head = article.text[:paragraph_start].rstrip()
+    if not head.endswith(":"):
+        return []
+    colon = article.speakers.token_at(len(head) - 1)
+    if colon is None:
+        return []
+    return [colon, *_window(article, colon.i - 1, -1, 30)]
 
 
 def _colon_cue(article: _Article, before: list[Token]) -> Cue | None:
