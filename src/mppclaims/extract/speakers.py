@@ -155,7 +155,9 @@ class SpeakerResolver:
             around.append(head.head)
             around.extend(c for c in head.head.children if c.dep_ in ("compound", "amod"))
         words = [t.text for t in around]
-        gender = _gender_of_words(words)
+        gender = _gender_of_words(words) or lexicons.mapping("first_names").get(
+            mention.key[0] if len(mention.key) > 1 else ""
+        )
         if gender and name not in self._gender:
             self._gender[name] = gender
         self._roles.setdefault(name, set()).update(_role_word(t) for t in around)
