@@ -155,8 +155,9 @@ class SpeakerResolver:
             around.append(head.head)
             around.extend(c for c in head.head.children if c.dep_ in ("compound", "amod"))
         words = [t.text for t in around]
-        gender = _gender_of_words(words) or lexicons.mapping("first_names").get(
-            mention.key[0] if len(mention.key) > 1 else ""
+        given = lexicons.mapping("first_names")
+        gender = _gender_of_words(words) or next(
+            (given[w] for w in mention.key[:-1] if w in given), None
         )
         if gender and name not in self._gender:
             self._gender[name] = gender
@@ -222,8 +223,11 @@ class SpeakerResolver:
         return subject or self._subject_before(cue) or self._subject_after(cue)
 
     def _usable(self, token: Token, cue: Token) -> bool:
+        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        labelled = after is not None and after.text == ":" and after.i < cue.i
         return (
-            not self.quoted(token.idx)
+            not labelled  # "The Latest: Trump urges ...": a heading's label is no subject
+            and not self.quoted(token.idx)
             and not self.ctx.in_boilerplate(token.idx, token.idx + 1)
             and self.same_line(token.i, cue.i)
             and not (token.text.isupper() and len(token.text) >= 6)
@@ -306,7 +310,22 @@ class SpeakerResolver:
         person = self._described_person(head, tokens) if label == "PERSON" else None
         if person is not None:
             return Speaker(person, start, end, "PERSON")
+        if label in ("DOC", "ORG") and len(tokens) == 2 and tokens[0].lower_ == "the":
+            text = self._fuller_mention(head) or text  # "the statement": which statement
         return Speaker(text, start, end, label)
+
+    def _fuller_mention(self, head: Token) -> str | None:
+        """The nearest earlier, longer noun phrase with the same head noun ("a statement
+        from the ministry" for a later "the statement")."""
+        lemma = head.lemma_
+        for i in range(head.i - 1, -1, -1):
+            token = self.doc[i]
+            if token.lemma_ != lemma or token.pos_ != "NOUN":
+                continue
+            tokens = _name_tokens(token)
+            if len(tokens) > 2:
+                return self.ctx.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        return None
 
     def _described_person(self, head: Token, tokens: list[Token]) -> str | None:
         """ "the ACLU lawyer" -> the person introduced earlier as an ACLU lawyer."""
@@ -345,14 +364,17 @@ class SpeakerResolver:
     def _person_antecedent(self, token: Token, gender: str) -> tuple[str | None, str | None]:
         """The nearest earlier person of a compatible gender.
 
-        Within the pronoun's sentence and the one before, a person in subject position
-        wins over a nearer one elsewhere ("Morgan told Stewart ... He said"); further back
-        the nearest compatible person is taken.
+        In the pronoun's own sentence and in the one before, a person in subject position
+        wins over a nearer one elsewhere ("Morgan told Stewart ... He said"), and a
+        possessive ("Seeborg's ruling") comes last; further back the nearest compatible
+        person is taken.
         """
-        i = bisect.bisect_left(self._starts, token.idx) - 1
         sent = token.sent
         window_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
-        nearest: str | None = None
+        # (tier, -start, name), the smallest wins: subjects, then other roles, then
+        # possessives, each in the pronoun's sentence before the one before; then the nearest
+        ranked: list[tuple[int, int, str]] = []
+        i = bisect.bisect_left(self._starts, token.idx) - 1
         while i >= 0:
             mention = self.index.mentions[i]
             i -= 1
@@ -364,14 +386,17 @@ class SpeakerResolver:
             known = self._gender.get(name)
             if known is not None and known != gender:
                 continue
-            head = self._head_of(mention)
             if mention.start < window_start:
-                return (nearest or name), "PERSON"
-            if head is not None and head.dep_ in SUBJECTS:
-                return name, "PERSON"
-            if nearest is None and not (head is not None and head.dep_ == "poss"):
-                nearest = name
-        return nearest, "PERSON" if nearest else None
+                ranked.append((6, -mention.start, name))
+                break
+            head = self._head_of(mention)
+            dep = head.dep_ if head is not None else ""
+            role = 0 if dep in SUBJECTS else 2 if dep == "poss" else 1
+            earlier = 0 if mention.start >= sent.start_char else 1
+            ranked.append((2 * role + earlier, -mention.start, name))
+        if not ranked:
+            return None, None
+        return min(ranked)[2], "PERSON"
 
     def _head_of(self, mention: Mention) -> Token | None:
         tokens = list(self._mention_tokens(mention))
