@@ -25,7 +25,7 @@ from .. import lexicons
 from ..article import ArticleContext
 from ..records import Quote, QuoteKind
 from .entities import EntityIndex
-from .speakers import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver, breaks_line
 
 # -- quotation marks ---------------------------------------------------------------------
 
@@ -192,8 +192,13 @@ class _Found:
 
 
 def _is_cue_word(token: Token) -> bool:
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "so":
+        return False  # "so-called" names, it reports nobody
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
+    if _tagged_as_noun(token):
+        return True
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
         return False
     deps = {c.dep_ for c in token.children}
@@ -203,6 +208,23 @@ def _is_cue_word(token: Token) -> bool:
     return lemma in lexicons.words("reporting_verbs") or lemma in lexicons.words(
         "reporting_object_verbs"
     )
+
+
+def _tagged_as_noun(token: Token) -> bool:
+    """ "the motion states: ...", "the filing states that": a reporting verb in -s that the
+    tagger read as a plural noun, between a noun and what it introduces."""
+    doc = token.doc
+    lower = token.lower_
+    if token.tag_ != "NNS" or not lower.endswith("s") or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    if lower[:-1] not in lexicons.words("reporting_verbs"):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    determined = before.pos_ == "PROPN" or any(  # "the motion states" parses as one noun
+        c.dep_ in ("det", "poss") for c in (*before.children, *token.children) if c.i < before.i
+    )
+    introduces = (after.lower_ == "that" and after.dep_ != "nsubj") or after.text in (":", ",", ".")
+    return before.pos_ in ("NOUN", "PROPN") and determined and introduces
 
 
 def _cue_text(token: Token, text: str) -> tuple[str, int, int]:
@@ -588,6 +610,12 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
     """Token ranges of what a cue reports."""
     token = cue.token
     doc = token.doc
+    if _tagged_as_noun(token):
+        a = token.i + 1
+        b = a
+        while b < len(doc) and doc[b].text not in _SENTENCE_END and not breaks_line(doc[b]):
+            b += 1
+        return [_clean(doc, a, b)] if doc[a].lower_ == "that" else []
     if token.lower_ == "according":
         head = token.head
         if head.i == token.i:
@@ -606,6 +634,8 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
     both_sides = any(c.i < token.i for c in ccomps) and any(c.i > token.i for c in ccomps)
     if both_sides and _parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
         return [_clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
+    if not ccomps:
+        ccomps = _that_clauses(token)
     ranges = []
     for side in ([c for c in ccomps if c.i < token.i], [c for c in ccomps if c.i > token.i]):
         if not side:
@@ -639,6 +669,21 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
             return []
         return [_clean(doc, a, b)]
     return []
+
+
+def _that_clauses(token: Token) -> list[Token]:
+    """ "said in a statement that ...", "agreed with the judge that ...": a that-clause the
+    parse hung on the noun of a prepositional phrase instead of on the cue."""
+    found = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.i < token.i:
+            continue
+        for noun in prep.children:
+            for clause in noun.children:
+                marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+                if clause.dep_ in ("acl", "relcl", "ccomp") and marks and marks[0].i == noun.i + 1:
+                    found.append(clause)
+    return found
 
 
 def _parenthetical(token: Token) -> bool:

@@ -186,12 +186,14 @@ class SpeakerResolver:
             # "a statement saying ...": the statement, or who issued it ("X issued a statement")
             noun = cue.head
             issuer = noun.head
-            if (
-                noun.dep_ == "dobj"
-                and lexicons.mapping("speaker_nouns").get(noun.lemma_.lower()) == "DOC"
-                and depth < 3
-            ):
-                return self.subject_of(issuer, depth + 1) or noun
+            if lexicons.mapping("speaker_nouns").get(noun.lemma_.lower()) == "DOC" and depth < 3:
+                for clause in noun.children:  # "a statement he made last week, asserting"
+                    if clause.dep_ == "relcl":
+                        maker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                        if maker is not None and maker.lower_ not in _RELATIVE:
+                            return maker
+                if noun.dep_ == "dobj":  # "the agency issued a statement saying"
+                    return self.subject_of(issuer, depth + 1) or noun
             return noun
         if depth >= 3 or cue.head.i == cue.i or not self.same_line(cue.i, cue.head.i):
             return None
@@ -237,7 +239,7 @@ class SpeakerResolver:
         """The noun right before a finite cue on the same line ("officials have said"), or
         the nearest earlier subject of the sentence for a participle ("..., saying")."""
         doc = self.doc
-        finite = cue.tag_ in ("VBD", "VBZ", "VBP") or (
+        finite = cue.tag_ in ("VBD", "VBZ", "VBP", "NNS") or (
             cue.tag_ in ("VBN", "VBG") and any(c.dep_ == "aux" for c in cue.children)
         )
         if cue.tag_ == "VBG" and not finite:
