@@ -396,6 +396,27 @@ class SpeakerResolver:
             role = 0 if dep in SUBJECTS else 2 if dep == "poss" else 1
             earlier = 0 if mention.start >= sent.start_char else 1
             ranked.append((2 * role + earlier, -mention.start, name))
+        # a name the entity recogniser missed, as the subject of its sentence ("Ana Ruiz leads")
+        first_token = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        for i in range(token.i - 1, first_token - 1 if ranked else -1, -1):
+            candidate = self.doc[i]
+            if candidate.idx < token.idx - _PRONOUN_WINDOW:
+                break
+            if (
+                candidate.dep_ == "nsubj"
+                and candidate.pos_ == "PROPN"
+                and self.mention_of(candidate) is None
+                and not self.quoted(candidate.idx)
+            ):
+                words = [c for c in candidate.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                first = words[0] if words else candidate
+                name = self.ctx.text[first.idx : candidate.idx + len(candidate.text)]
+                given = lexicons.mapping("first_names").get(first.lower_)
+                if given is None or given == gender:
+                    earlier = 0 if candidate.idx >= sent.start_char else 1
+                    tier = earlier if candidate.idx >= window_start else 6
+                    ranked.append((tier, -first.idx, name))
+                    break
         if not ranked:
             return None, None
         return min(ranked)[2], "PERSON"
