@@ -299,6 +299,10 @@ class SpeakerResolver:
         mention = self.mention_of(head)
         if mention is not None and mention.label in _NAME_LABELS and not _has_conjunct(head):
             return Speaker(self.display_name(mention), mention.start, mention.end, mention.label)
+        if mention is None and head.pos_ == "PROPN" and not list(head.children):
+            person = self.person_with_surname(head.text)  # a surname the recogniser missed
+            if person is not None:
+                return Speaker(person, head.idx, head.idx + len(head.text), "PERSON")
         tokens = _name_tokens(head)
         if not tokens:
             return None
