@@ -620,6 +620,8 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         head = token.head
         if head.i == token.i:
             return []
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head  # "... have suffered and shouldn't be sent back, according to"
         lo, hi = token.left_edge.i, token.right_edge.i + 1
         span = _span_of(head.subtree)
         if span is None:

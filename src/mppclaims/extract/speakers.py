@@ -29,6 +29,7 @@ _PREPOSITIONS_OF_SPEECH = frozenset(
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Dependents dropped from a noun phrase used as a speaker name.
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
+_NAME_PUNCT = frozenset({"-", "–", "'", "’", ".", "&"})  # "57-page ruling", "AT&T"
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 # How far back (characters) a pronoun looks for its antecedent.
 _PRONOUN_WINDOW = 3000
@@ -202,6 +203,8 @@ class SpeakerResolver:
         if cue.dep_ == "advcl" and cue.tag_ == "VBG" and _reported_clause(cue.head):
             # "X said the government does little, saying ...": X says it, not the government
             return self.subject_of(cue.head.head, depth + 1)
+        if cue.dep_ == "xcomp" and cue.head.lemma_ == "be":
+            return None  # "U.S. policy is not to blame": no act of speech
         if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
             return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
         return None
@@ -306,6 +309,9 @@ class SpeakerResolver:
         tokens = _name_tokens(head)
         if not tokens:
             return None
+        before = self.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        if before is not None and before.pos_ == "DET" and before.dep_ == "det":
+            tokens.insert(0, before)  # "the motion states": the parse hangs "the" elsewhere
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.ctx.text[start:end]
         if not any(ch.isalnum() for ch in text):
@@ -329,6 +335,8 @@ class SpeakerResolver:
             if token.lemma_ != lemma or token.pos_ != "NOUN":
                 continue
             tokens = _name_tokens(token)
+            while tokens and (tokens[-1].ent_type_ in ("DATE", "TIME") or tokens[-1].dep_ == "prep"):
+                tokens.pop()  # "a brief on Friday" is no fuller name of the brief
             if len(tokens) > 2:
                 return self.ctx.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         return None
@@ -484,16 +492,27 @@ def _has_conjunct(token: Token) -> bool:
     return any(c.dep_ == "conj" for c in token.children)
 
 
+def _in_name(token: Token) -> bool:
+    """Whether a dependent belongs in a speaker's name: not a clause, an aside or a
+    prepositional phrase holding a clause ("concerns about whether ... is violating")."""
+    if token.dep_ == "punct":
+        return token.text in _NAME_PUNCT
+    if token.dep_ in ("relcl", "acl"):
+        return False
+    return not (token.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") for t in token.subtree))
+
+
 def _name_tokens(head: Token) -> list[Token]:
     """The words of a noun phrase without its clauses, appositions and punctuation."""
     kept = [head]
-    stack = [c for c in head.children if c.dep_ not in _NOT_IN_NAME]
+    stack = [c for c in head.children if c.dep_ not in _NOT_IN_NAME and _in_name(c)]
+    stack += [c for c in head.children if c.dep_ == "punct" and _in_name(c)]
     if _has_conjunct(head):
         stack += [c for c in head.children if c.dep_ in ("cc", "conj")]
     while stack:
         token = stack.pop()
         kept.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct"))
+        stack.extend(c for c in token.children if _in_name(c))
     kept.sort(key=lambda t: t.i)
     # keep the contiguous stretch around the head, within its paragraph
     lo = hi = kept.index(head)
