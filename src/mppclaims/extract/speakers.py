@@ -29,6 +29,7 @@ _PREPOSITIONS_OF_SPEECH = frozenset(
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Dependents dropped from a noun phrase used as a speaker name.
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
+_WHEN = frozenset({"DATE", "TIME"})
 _NAME_PUNCT = frozenset({"-", "–", "'", "’", ".", "&"})  # "57-page ruling", "AT&T"
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 # How far back (characters) a pronoun looks for its antecedent.
@@ -292,11 +293,29 @@ class SpeakerResolver:
     def resolve(self, token: Token) -> Speaker | None:
         """The speaker named by `token` (a subject, an object of "according to", ...)."""
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
-            token = token.head.head
+            token = self._antecedent_of_relative(token)
         role = lexicons.mapping("pronoun_genders").get(token.lower_)
         if role is not None and token.pos_ == "PRON":
             return self._pronoun(token, role)
         return self._noun_phrase(token)
+
+    def _antecedent_of_relative(self, relative: Token) -> Token:
+        """The noun a "who"/"which" refers to: the one right before it (", which says"), else
+        the one the parse hangs the clause on."""
+        i = relative.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            i -= 1
+        before = self.doc[i] if i >= 0 else None
+        nominal = before is not None and before.pos_ in ("NOUN", "PROPN")
+        if before is not None and nominal and self.same_line(i, relative.i):
+            while (  # "a spokesman for the department, who said"
+                before.dep_ == "pobj"
+                and before.head.dep_ == "prep"
+                and before.head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                before = before.head.head
+            return before
+        return relative.head.head
 
     def _noun_phrase(self, head: Token) -> Speaker | None:
         mention = self.mention_of(head)
@@ -335,8 +354,9 @@ class SpeakerResolver:
             if token.lemma_ != lemma or token.pos_ != "NOUN":
                 continue
             tokens = _name_tokens(token)
-            while tokens and (tokens[-1].ent_type_ in ("DATE", "TIME") or tokens[-1].dep_ == "prep"):
-                tokens.pop()  # "a brief on Friday" is no fuller name of the brief
+            # "a brief on Friday" is no fuller name of the brief
+            while tokens and (tokens[-1].ent_type_ in _WHEN or tokens[-1].dep_ == "prep"):
+                tokens.pop()
             if len(tokens) > 2:
                 return self.ctx.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         return None
