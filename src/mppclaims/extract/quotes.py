@@ -424,6 +424,8 @@ def _sentence_like(article: _Article, stretch: Stretch) -> bool:
     if last in _SENTENCE_END or last in ":—–―" or last in _DOUBLE:
         return True
     words = len(content.split())
+    if content[:1].isupper() and content.rstrip("”’\"' ")[-1:] in _SENTENCE_END and words >= 6:
+        return True  # asserting that “Congress has authorized it. We will defend it.”
     return last == "," and content[:1].isupper() and words >= 3
 
 
