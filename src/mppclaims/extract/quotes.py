@@ -202,8 +202,8 @@ def _is_cue_word(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
         return False
     deps = {c.dep_ for c in token.children}
-    if "auxpass" in deps and "agent" not in deps:
-        return False  # "the request should be denied" reports nobody's words
+    if "agent" not in deps and ("auxpass" in deps or (token.tag_ == "VBN" and token.dep_ == "acl")):
+        return False  # "the request should be denied", "a group called X": nobody speaks
     lemma = token.lemma_.lower()
     return lemma in lexicons.words("reporting_verbs") or lemma in lexicons.words(
         "reporting_object_verbs"
@@ -591,6 +591,9 @@ def _quoted_items(article: _Article) -> list[_Found]:
 
 # -- indirect speech -----------------------------------------------------------------------
 
+_SUBORDINATORS = frozenset(
+    {"when", "while", "after", "before", "as", "because", "if", "since", "until", "once"}
+)
 _CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "prep", "ccomp", "attr"})
 
 
@@ -657,11 +660,12 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
             b = max(c.right_edge.i for c in right) + 1
             return [_clean(doc, a, b)]
     own = {c.dep_ for c in token.children}
+    subordinate = "mark" in own or any(c.lower_ in _SUBORDINATORS for c in token.children)
     if (
         token.dep_ in ("parataxis", "ccomp", "advcl")
         and token.head.pos_ in ("VERB", "AUX")
         and "nsubj" in own
-        and "mark" not in own  # "... after they claimed asylum" is no report
+        and not subordinate  # "... after they claimed asylum" is no report
     ):
         head = token.head
         a, b = head.left_edge.i, head.right_edge.i + 1
