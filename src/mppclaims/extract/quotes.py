@@ -299,8 +299,8 @@ class _Article:
         return Cue(token, text, start, end, speaker, subject is not None)
 
     def crosses_line(self, i: int, j: int) -> bool:
-        lo, hi = min(i, j), max(i, j)
-        return "\n" in self.text[self.doc[lo].idx : self.doc[hi].idx]
+        """Whether a paragraph break lies between tokens `i` and `j`."""
+        return not self.speakers.same_line(i, j)
 
     def clip_to_line(self, a: int, b: int, anchor: int) -> tuple[int, int]:
         """Tokens [a, b) cut to the paragraph holding token `anchor`."""
