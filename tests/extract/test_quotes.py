@@ -1,0 +1,277 @@
+"""Quotes: the quotation-mark scanner, and direct, partial and indirect speech in news layouts.
+
+The sentences are written for these tests from common news usage.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from mppclaims.article import ArticleContext
+from mppclaims.extract.entities import entity_index
+from mppclaims.extract.quotes import extract_quotes, find_stretches
+from mppclaims.records import Boilerplate, Quote
+
+# -- the scanner (no model) ------------------------------------------------------------------
+
+
+def _contents(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_stretches(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we are done” today.", ["we are done"]),
+        ('He said "we are done" today.', ["we are done"]),
+        ("“It’s late,” she said.", ["It’s late,"]),
+        ("It’s the States’ decision and the voters’ choice, she said.", []),
+        ("''We will win,'' he said.", ["We will win,"]),
+        ("``We will win,'' he said.", ["We will win,"]),
+        ("“She said ‘never again,’ and left,” he said.", ["She said ‘never again,’ and left,"]),
+        ("“He calls it “a scam” and quits,” she said.", ["He calls it “a scam” and quits,"]),
+        ("The film 'Blue Sky' opens Friday.", ["Blue Sky"]),
+        ("Back in the ’90s, rock ’n roll ruled.", []),
+        ("“A,” she said. “B.”", ["A,", "B."]),
+    ],
+)
+def test_stretches_are_the_words_between_the_marks(text: str, expected: list[str]) -> None:
+    assert _contents(text) == expected
+
+
+def test_an_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
+    text = "“This never closes, she said\nThe next paragraph has “its own” quote."
+    stretches = find_stretches(text)
+    assert [text[s.start : s.end] for s in stretches] == ["This never closes, she said", "its own"]
+    assert stretches[0].close is None and stretches[1].close is not None
+
+
+def test_a_quote_spanning_paragraphs_is_marked_as_continued() -> None:
+    text = "“The first part goes on.\n\n“The second part ends,” she said."
+    first, second = find_stretches(text)
+    assert first.close is None and not first.continues
+    assert second.continues and text[second.start : second.end] == "The second part ends,"
+
+
+def test_an_unclosed_single_mark_does_not_swallow_later_quotes() -> None:
+    text = "It was the ’big one, he said, and “nobody saw it coming.”"
+    assert _contents(text) == ["nobody saw it coming."]
+
+
+_MARKY = st.text(alphabet="ab .,\n\"'“”‘’«»`", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKY)
+def test_the_scanner_never_raises_and_keeps_offsets_inside_the_text(text: str) -> None:
+    previous_end = 0
+    for stretch in find_stretches(text):
+        assert previous_end <= stretch.open < stretch.start <= stretch.end <= len(text)
+        content = text[stretch.start : stretch.end]
+        assert content == content.strip() and content
+        assert "\n" not in content
+        previous_end = stretch.end
+
+
+# -- extraction with the model ---------------------------------------------------------------
+
+
+def _quotes(nlp: Language, text: str, boilerplate: tuple[Boilerplate, ...] = ()) -> list[Quote]:
+    doc = nlp(text)
+    ctx = ArticleContext(text=text, published=None, boilerplate=boilerplate)
+    return extract_quotes(doc, ctx, entity_index(doc, ctx))
+
+
+def _found(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in quotes]
+
+
+# (text, expected items as (kind, start of the quote's text, speaker))
+LAYOUTS = [
+    pytest.param(
+        "Maria Alvarez runs the food bank. “We have never seen lines this long,” Alvarez said.",
+        [("direct", "We have never seen lines this long", "Maria Alvarez")],
+        id="direct-then-surname-said",
+    ),
+    pytest.param(
+        "Mayor Tom Becker said: “The bridge will reopen in May.”",
+        [("direct", "The bridge will reopen in May.", "Tom Becker")],
+        id="cue-colon-quote",
+    ),
+    pytest.param(
+        "Said Daniel Ortiz, the union’s president, “Our members will not accept this deal.”",
+        [("direct", "Our members will not accept", "Daniel Ortiz")],
+        id="inverted-said-first",
+    ),
+    pytest.param(
+        "“We tried everything,” Laura Kim told reporters. “Nothing worked.”",
+        [
+            ("direct", "We tried everything", "Laura Kim"),
+            ("direct", "Nothing worked.", "Laura Kim"),
+        ],
+        id="interrupted-by-its-cue",
+    ),
+    pytest.param(
+        "“The first thing we did was count the votes,” said Ruth Adams.\n\n“Then we called the "
+        "governor.”",
+        [
+            ("direct", "The first thing we did", "Ruth Adams"),
+            ("direct", "Then we called the governor.", "Ruth Adams"),
+        ],
+        id="quote-paragraph-after-an-attributed-one",
+    ),
+    pytest.param(
+        "“This is only the beginning,” said Paul Green. “We will keep fighting until the plant "
+        "closes.\n\n“And we will win,” he added.",
+        [
+            ("direct", "This is only the beginning", "Paul Green"),
+            ("direct", "We will keep fighting until the plant closes.", "Paul Green"),
+            ("direct", "And we will win", "Paul Green"),
+        ],
+        id="unbalanced-mark-and-paragraph-spanning-quote",
+    ),
+    pytest.param(
+        "Council member Rita Okafor called the budget “a reckless gamble with people’s savings.”",
+        [("partial", "a reckless gamble", "Rita Okafor")],
+        id="partial-fragment",
+    ),
+    pytest.param(
+        "The company said profits rose 5 percent in the third quarter.",
+        [("indirect", "profits rose 5 percent in the third quarter", "The company")],
+        id="indirect-said",
+    ),
+    pytest.param(
+        "The company said that profits rose 5 percent in the third quarter.",
+        [("indirect", "profits rose 5 percent", "The company")],
+        id="indirect-said-that",
+    ),
+    pytest.param(
+        "Profits rose 5 percent in the third quarter, the company said.",
+        [("indirect", "Profits rose 5 percent in the third quarter", "the company")],
+        id="indirect-cue-after",
+    ),
+    pytest.param(
+        "Unemployment fell to 4 percent last month, according to the Labor Department.",
+        [("indirect", "Unemployment fell to 4 percent last month", "Labor Department")],
+        id="according-to",
+    ),
+    pytest.param(
+        "Hospital officials told Reuters that 40 patients had been evacuated.",
+        [("indirect", "40 patients had been evacuated", "Hospital officials")],
+        id="told-an-outlet",
+    ),
+    pytest.param(
+        "The union argued that the new schedule violates the contract.",
+        [("indirect", "the new schedule violates the contract", "The union")],
+        id="argued",
+    ),
+    pytest.param(
+        "The ministry said in a statement that the border would stay closed.",
+        [("indirect", "the border would stay closed", "The ministry")],
+        id="said-in-a-statement-that",
+    ),
+    pytest.param(
+        "The new rules, the minister said, will cut waiting times by half.",
+        [("indirect", "The new rules", "the minister")],
+        id="parenthetical-cue",
+    ),
+    pytest.param(
+        "Jane Porter, a nurse, has worked nights for a decade. She said the ward needs more staff.",
+        [("indirect", "the ward needs more staff", "Jane Porter")],
+        id="pronoun-speaker",
+    ),
+    pytest.param(
+        "Police Chief Mark Dunn spoke after the meeting. He told reporters the search was over.",
+        [("indirect", "the search was over", "Mark Dunn")],
+        id="he-told-reporters",
+    ),
+    pytest.param(
+        "The audit found that 30 percent of the bridges need repairs.",
+        [("indirect", "30 percent of the bridges need repairs", "The audit")],
+        id="document-as-source",
+    ),
+    pytest.param(
+        "“I’m not worried about the vote.” ― Sarah Lopez",
+        [("direct", "I’m not worried about the vote.", "Sarah Lopez")],
+        id="dash-attribution",
+    ),
+    pytest.param(
+        "“HOST: Are you running again?\n\n“GARCIA: I have not decided yet.",
+        [("direct", "Are you running again?", "HOST"), ("direct", "I have not decided", "GARCIA")],
+        id="transcript-labels",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS)
+def test_news_layouts(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = _found(_quotes(nlp, text))
+    for kind, start, speaker in expected:
+        assert any(k == kind and t.startswith(start) and s == speaker for k, t, s in found), (
+            f"{(kind, start, speaker)} not in {found}"
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “sanctuary city” rules take effect on Monday.",
+        "The group’s motto, “Leave no one behind,” is printed on every van.",
+        "Critics say the plan, which the city calls “Project Renew,” costs too much.",
+        "It’s the States’ money, and the taxpayers’ patience is thin.",
+    ],
+)
+def test_scare_quotes_names_and_apostrophes_are_no_quotes(nlp: Language, text: str) -> None:
+    quoted = [q for q in _quotes(nlp, text) if q.kind != "indirect"]
+    assert quoted == []
+
+
+def test_nested_quote_stays_inside_its_outer_quote(nlp: Language) -> None:
+    text = "“The sign said ‘Keep out,’ so we left,” said Omar Haddad."
+    quotes = _quotes(nlp, text)
+    assert _found(quotes) == [("direct", "The sign said ‘Keep out,’ so we left,", "Omar Haddad")]
+
+
+def test_every_field_is_filled_and_points_into_the_text(nlp: Language) -> None:
+    text = (
+        "Ana Ruiz leads the tenants’ association. “Rents have doubled,” she said on Monday, "
+        "adding that the city had ignored the group’s letters."
+    )
+    quotes = _quotes(nlp, text)
+    assert quotes
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.text[0] not in "“”\"'‘’" and quote.text[-1] not in "“”\"'‘’"
+        assert quote.speaker == "Ana Ruiz" and quote.speaker_label == "PERSON"
+        assert quote.speaker_start is not None and quote.speaker_end is not None
+        assert text[quote.speaker_start : quote.speaker_end] == "she"
+        assert quote.cue in ("said", "adding")
+        assert quote.text in quote.sentence
+    assert {q.kind for q in quotes} == {"direct", "indirect"}
+
+
+def test_indirect_speech_keeps_its_figures_and_its_source(nlp: Language) -> None:
+    text = "Amnesty International said it has documented more than 300 cases of abuse."
+    (quote,) = _quotes(nlp, text)
+    assert quote.kind == "indirect" and "more than 300 cases" in quote.text
+    assert quote.speaker == "Amnesty International" and quote.speaker_label == "ORG"
+
+
+def test_nothing_is_taken_from_boilerplate(nlp: Language) -> None:
+    text = "Editor’s pick: “This ad changed my life,” said Lena Fox.\n\nThe council met."
+    end = text.index("\n")
+    plate = Boilerplate(text=text[:end], start=0, end=end, reason="teaser")
+    assert _quotes(nlp, text, (plate,)) == []
+    assert _quotes(nlp, text) != []
+
+
+def test_unbalanced_marks_never_raise(nlp: Language) -> None:
+    text = "“One,” he said. ” Two “ three\n\n“ \n\n”Four” five “six.\n“"
+    for quote in _quotes(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+        assert not re.search(r"\n", quote.text)

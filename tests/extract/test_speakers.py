@@ -1,0 +1,154 @@
+"""Speakers: who a cue's source is, resolved to the fullest name the article gives.
+
+The sentences are written for these tests from common news usage.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mppclaims.article import ArticleContext
+from mppclaims.extract.entities import entity_index
+from mppclaims.extract.quotes import find_stretches
+from mppclaims.extract.speakers import Speaker, SpeakerResolver
+
+
+def _resolver(nlp: Language, text: str) -> tuple[Doc, SpeakerResolver]:
+    doc = nlp(text)
+    ctx = ArticleContext(text=text, published=None)
+    stretches = find_stretches(text)
+
+    def quoted(offset: int) -> bool:
+        return any(s.open <= offset < s.end for s in stretches)
+
+    return doc, SpeakerResolver(doc, ctx, entity_index(doc, ctx), quoted)
+
+
+def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Speaker | None:
+    """The resolved source of the `occurrence`-th token reading `cue`."""
+    doc, resolver = _resolver(nlp, text)
+    token = [t for t in doc if t.text == cue][occurrence - 1]
+    subject = resolver.source_token(token)
+    return resolver.resolve(subject) if subject is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "occurrence", "expected"),
+    [
+        pytest.param(
+            "Ms. Ana Ruiz met Mr. Paul Stone on Monday. She said the talks went well.",
+            "said",
+            1,
+            "Ana Ruiz",
+            id="she-skips-a-nearer-man",
+        ),
+        pytest.param(
+            "Ms. Ana Ruiz met Mr. Paul Stone on Monday. He said the talks went well.",
+            "said",
+            1,
+            "Paul Stone",
+            id="he-finds-the-man",
+        ),
+        pytest.param(
+            "Sheriff Mark Dunn spoke after the search. He told reporters it was over.",
+            "told",
+            1,
+            "Mark Dunn",
+            id="he-told-reporters",
+        ),
+        pytest.param(
+            "Judge Maria Lopez issued the order. Lopez said the law was clear.",
+            "said",
+            1,
+            "Maria Lopez",
+            id="surname-to-full-name",
+        ),
+        pytest.param(
+            "Greenpeace lawyer Anna Berg filed the appeal on Friday. "
+            "The permit ignores the law, the Greenpeace lawyer said.",
+            "said",
+            1,
+            "Anna Berg",
+            id="description-to-the-person-introduced-with-it",
+        ),
+        pytest.param(
+            "The International Monetary Fund (IMF) cut its forecast. "
+            "Growth will slow next year, the IMF said.",
+            "said",
+            1,
+            "International Monetary Fund (IMF)",
+            id="acronym-to-full-name",
+        ),
+        pytest.param(
+            "Prices rose 3 percent, according to a report from the state auditor.",
+            "according",
+            1,
+            "a report from the state auditor",
+            id="according-to-a-document",
+        ),
+        pytest.param(
+            "Prices rose, according to a statement from the transport ministry. "
+            "Fares will follow, according to the statement.",
+            "according",
+            2,
+            "a statement from the transport ministry",
+            id="the-statement-is-the-fuller-one-before",
+        ),
+        pytest.param(
+            "Five people were hurt, said a spokesman for the fire department, who said the "
+            "blaze was under control.",
+            "said",
+            2,
+            "a spokesman for the fire department",
+            id="who-said",
+        ),
+        pytest.param(
+            "“One of the best judges in the state,” Rep. Carol Diaz said of her.",
+            "said",
+            1,
+            "Carol Diaz",
+            id="no-source-inside-the-quote",
+        ),
+        pytest.param(
+            "The governor vetoed the bill on Tuesday, saying it would raise taxes.",
+            "saying",
+            1,
+            "The governor",
+            id="participle-takes-the-clause-subject",
+        ),
+        pytest.param(
+            "The union, which represents 4,000 drivers, said the strike would go ahead.",
+            "said",
+            1,
+            "The union",
+            id="body-without-its-relative-clause",
+        ),
+    ],
+)
+def test_sources(nlp: Language, text: str, cue: str, occurrence: int, expected: str) -> None:
+    speaker = _speaker_of(nlp, text, cue, occurrence)
+    assert speaker is not None and speaker.name == expected
+
+
+def test_pronoun_speaker_points_at_the_pronoun_and_is_labelled_a_person(nlp: Language) -> None:
+    text = "Ms. Ana Ruiz runs the clinic. She said it will stay open."
+    speaker = _speaker_of(nlp, text, "said")
+    assert speaker is not None
+    assert text[speaker.start : speaker.end] == "She" and speaker.label == "PERSON"
+
+
+def test_a_pronoun_without_antecedent_names_nobody(nlp: Language) -> None:
+    assert _speaker_of(nlp, "He said the talks went well.", "said") is None
+
+
+def test_we_and_i_are_the_quoted_speaker_not_a_source(nlp: Language) -> None:
+    assert _speaker_of(nlp, "Mr. Paul Stone left. We said the talks went well.", "said") is None
+
+
+def test_a_heading_label_is_no_subject(nlp: Language) -> None:
+    doc, resolver = _resolver(nlp, "The Latest: Mayor Tom Becker urges calm.")
+    urges = next(t for t in doc if t.text == "urges")
+    subject = resolver.source_token(urges)
+    assert subject is None or subject.text != "Latest"
