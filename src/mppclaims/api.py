@@ -2,10 +2,18 @@
 
 Every extractor is a pure function of the parsed Doc and the `ArticleContext`; they run in a
 fixed order so later ones can use earlier results (numbers read dates and quotes).
+
+A text longer than `CHUNK_CHARS` is parsed in pieces cut at paragraph breaks and the pieces'
+Docs are joined into one Doc whose text is the article's, so the extractors and every offset
+see the article as given. Articles are parsed in spaCy memory zones of `ZONE_ARTICLES`, so
+the strings a long batch adds to the vocabulary are freed as it goes.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,13 +32,80 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_BATCH_SIZE = 8
+# The longest text parsed in one piece, about two news articles. The parser's working memory
+# grows with the text of a batch (~1 GB for 8 pieces of 100,000 characters, ~250 MB for 8 of
+# 10,000), so long texts go through the pipe in pieces the size of ordinary articles.
+CHUNK_CHARS = 10_000
+# Articles parsed within one `nlp.memory_zone()`.
+ZONE_ARTICLES = 500
+
+# The longest run of punctuation and symbols parsed in one piece. spaCy's tokenizer splits
+# such a run one character at a time with a regex search over the rest: quadratic time
+# ("¥¥¥...", "=(!=(!...": 4,000 take ~3 s, 8,000 ~40 s), so longer runs are cut into pieces.
+MAX_RUN_CHARS = 50
+
+# Where a long text may be cut, best first: after a blank line, after a line break, after a
+# sentence end, after any whitespace. A cut falls in the second half of a piece's window.
+_CUTS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"(?:\r\n?|\n)[^\S\r\n]*(?:\r\n?|\n)\s*",
+        r"(?:\r\n?|\n)\s*",
+        r"[.!?][\"'”’)\]]*\s+",
+        r"\s+",
+    )
+)
 
 
-def analyse(doc: Doc, article: Article) -> ArticleRecord:
+@functools.cache
+def _long_run(run_limit: int) -> re.Pattern[str]:
+    return re.compile(rf"[^\w\s]{{{run_limit + 1},}}")
+
+
+def chunk_bounds(
+    text: str, limit: int = CHUNK_CHARS, run_limit: int = MAX_RUN_CHARS
+) -> list[tuple[int, int]]:
+    """Consecutive `(start, end)` pieces of `text`, each at most `limit` characters.
+
+    The pieces cover the text exactly (joined, they are the text); there is always at least
+    one, `(0, 0)` for an empty text. Cuts go after paragraph breaks where there are any,
+    else after line breaks, sentence ends or whitespace; a text without any is cut hard.
+    A run of more than `run_limit` punctuation marks and symbols is also cut every
+    `run_limit` characters.
+    """
+    bounds = _paragraph_bounds(text, max(limit, 2))
+    runs = [m.span() for m in _long_run(max(run_limit, 1)).finditer(text)]
+    if not runs:
+        return bounds
+    cuts = {end for _, end in bounds[:-1]}
+    for start, end in runs:
+        cuts.update(range(start + run_limit, end, run_limit))
+    return list(itertools.pairwise([0, *sorted(cuts), len(text)]))
+
+
+def _paragraph_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        lowest, highest = start + limit // 2, start + limit
+        cut = highest
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(text, lowest, highest)]
+            if ends:
+                cut = ends[-1]
+                break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def analyse(doc: Doc, article: Article, *, raise_errors: bool = False) -> ArticleRecord:
     """Build the record of one article from its parsed Doc (the Doc's text is the article's).
 
     An article that failed to load keeps its error; an extractor that fails turns the
-    record into a failed one rather than stopping the batch.
+    record into a failed one rather than stopping the batch (with `raise_errors`, its
+    exception propagates instead: `--debug`).
     """
     if article.error is not None:
         return ArticleRecord(source=article.source, error=article.error)
@@ -47,6 +122,8 @@ def analyse(doc: Doc, article: Article) -> ArticleRecord:
         quotes = extract_quotes(doc, ctx, index)
         numbers = extract_numbers(doc, ctx, dates, quotes)
     except Exception as exc:  # one bad article must never stop a batch
+        if raise_errors:
+            raise
         error = ErrorInfo(type="ExtractionError", message=f"{type(exc).__name__}: {exc}")
         return ArticleRecord(source=article.source, metadata=metadata, error=error)
     return ArticleRecord(
@@ -67,21 +144,71 @@ def extract_many(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    raise_errors: bool = False,
 ) -> Iterator[ArticleRecord]:
     """Stream one record per input, in input order, parsing with `nlp.pipe`.
 
-    Inputs are `Article`s (see `mppclaims.inputs`) or plain strings. Failed inputs pass
-    through the pipe as empty texts so that the order of records is kept.
+    Inputs are `Article`s (see `mppclaims.inputs`) or plain strings; `raise_errors` lets an
+    extractor's exception propagate instead of failing that record. Failed inputs pass
+    through the pipe as empty texts so that the order of records is kept. Parsing runs in
+    `nlp.memory_zone()`s: Docs that other code makes with the same `nlp` while this
+    generator is suspended do not outlive the zone.
     """
     nlp = nlp if nlp is not None else load(model)
-    stream = (
-        (item.text if item.error is None else "", item)
-        for item in (a if isinstance(a, Article) else article_from_text(a) for a in articles)
-    )
-    for doc, article in nlp.pipe(
-        stream, as_tuples=True, n_process=n_process, batch_size=batch_size
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    items = iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
+    for first in items:
+        zone = itertools.chain([first], itertools.islice(items, ZONE_ARTICLES - 1))
+        with nlp.memory_zone():
+            yield from _parse_and_analyse(nlp, zone, limit, n_process, batch_size, raise_errors)
+
+
+def _parse_and_analyse(
+    nlp: Language,
+    articles: Iterable[Article],
+    limit: int,
+    n_process: int,
+    batch_size: int,
+    raise_errors: bool,
+) -> Iterator[ArticleRecord]:
+    """Parse the articles' pieces with one `nlp.pipe`, join each article's Docs, analyse it.
+
+    The pipe carries only `(serial, pieces)` as context (it is pickled for worker
+    processes); the articles wait in `pending` until their last piece is parsed. A Doc
+    joined from pieces has no `tensor`.
+    """
+    import numpy
+    from spacy.tokens import Doc
+
+    pending: dict[int, Article] = {}
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+        for serial, article in enumerate(articles):
+            pending[serial] = article
+            text = article.text if article.error is None else ""
+            bounds = chunk_bounds(text, limit)
+            for start, end in bounds:
+                yield text[start:end], (serial, len(bounds))
+
+    parts: list[Doc] = []
+    for doc, (serial, count) in nlp.pipe(
+        pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
-        yield analyse(doc, article)
+        if count > 1:  # no extractor reads tok2vec's output, 384 bytes a token: drop it
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+        parts.append(doc)
+        if len(parts) < count:
+            continue
+        article = pending.pop(serial)
+        whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        parts = []
+        if count > 1 and whole.text != article.text:  # never expected: offsets would be wrong
+            error = ErrorInfo(
+                type="ExtractionError", message="joining the parsed pieces changed the text"
+            )
+            yield ArticleRecord(source=article.source, error=error)
+            continue
+        yield analyse(whole, article, raise_errors=raise_errors)
 
 
 def extract(

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from ..article import ArticleContext
+from ..intervals import Intervals, SpanIndex
 from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
 from .quantities import Quantity, find_quantities
 
@@ -64,9 +65,10 @@ def extract_numbers(
         if checked is not None:
             found.append((whole, checked))
     # A date that is really one of our counts ("children under 18") dates nothing.
-    counts = [(q.start, q.end) for _, q in found if q.unit not in _time_units()]
-    dates = [d for d in dates if not any(s < d.end and d.start < e for s, e in counts)]
-    return [_claim(ctx.text, whole, q, dates, quotes) for whole, q in found]
+    counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
+    dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
+    sourced = SpanIndex(q for q in quotes if q.speaker)
+    return [_claim(ctx.text, whole, q, dated, sourced) for whole, q in found]
 
 
 # ---------------------------------------------------------------------------- parse checks
@@ -243,8 +245,8 @@ def _claim(
     text: str,
     whole: Span,
     q: Quantity,
-    dates: Sequence[DateMention],
-    quotes: Sequence[Quote],
+    dates: SpanIndex[DateMention],
+    quotes: SpanIndex[Quote],
 ) -> NumericClaim:
     root = _root(whole)
     sent = root.sent
@@ -415,20 +417,21 @@ def _is_preposition(token: Token) -> bool:
 
 
 def attribution(
-    start: int, end: int, sent_start: int, sent_end: int, quotes: Sequence[Quote]
+    start: int, end: int, sent_start: int, sent_end: int, quotes: SpanIndex[Quote]
 ) -> str | None:
-    """The speaker of the quote holding the figure, else of a quote in the same sentence."""
-    for quote in quotes:
-        if quote.speaker and quote.start <= start and end <= quote.end:
+    """The speaker of the quote holding the figure, else of a quote in the same sentence
+    (`quotes` holds the quotes that have a speaker)."""
+    for quote in quotes.overlapping(start, end):
+        if quote.start <= start and end <= quote.end:
             return quote.speaker
-    nearby = [q for q in quotes if q.speaker and q.start < sent_end and sent_start < q.end]
+    nearby = quotes.overlapping(sent_start, sent_end)
     if not nearby:
         return None
     return min(nearby, key=lambda q: min(abs(q.start - start), abs(q.end - end))).speaker
 
 
 def time_ref(
-    doc: Doc, text: str, start: int, end: int, sent: Span, dates: Sequence[DateMention]
+    doc: Doc, text: str, start: int, end: int, sent: Span, dates: SpanIndex[DateMention]
 ) -> str | None:
     """The date expression of the sentence that the figure is tied to, with its preposition.
 
@@ -438,7 +441,7 @@ def time_ref(
     """
     candidates = [
         d
-        for d in dates
+        for d in dates.overlapping(sent.start_char, sent.end_char)
         if sent.start_char <= d.start
         and d.end <= sent.end_char
         and not (d.start < end and start < d.end)
