@@ -1,18 +1,23 @@
 """Article-level facts read from the raw text: metadata and boilerplate passages.
 
 Nothing here edits the text. Boilerplate is returned as spans so that the extractors can
-skip it while every offset keeps pointing into the text as given.
+skip it while every offset keeps pointing into the text as given. A web page saved as text
+keeps its tags too: they, comments and elements such as <script> and <style> are marked as
+boilerplate with the reason "markup".
 """
 
 from __future__ import annotations
 
+import html
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from . import lexicons
+from .intervals import Intervals
 from .records import Boilerplate, Metadata, PublishedFrom
 
 # How far into the article a header, byline or dateline may stand.
@@ -39,6 +44,19 @@ _DATELINE = re.compile(
 _BARE_DATELINE = re.compile(r"^[ \t]*[A-Z][\w.&' ]{1,40}?\s*[—–―-]{1,2}[ \t]*$")
 _DATE_LINE = re.compile(rf"^[ \t]*{_WRITTEN_DATE}[ \t]*$", re.I)
 _STRONG_TAIL = {"blurb"}
+
+# Web pages saved as text: a doctype or <html> tag near the start, or a few closing tags.
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.I)
+_HTML_HEAD_CHARS = 4096
+_CLOSING_TAG = re.compile(r"</[A-Za-z][\w:-]*\s*>")
+_MIN_CLOSING_TAGS = 3
+# A tag's attributes; quoted values may hold ">" (bounded, so a stray quote cannot run on).
+_ATTRS = r"""(?:[^<>"']|"[^"]{0,2000}"|'[^']{0,2000}')*"""
+_TAG = re.compile(rf"</?[A-Za-z][\w:.-]*{_ATTRS}>|<!--.*?(?:-->|\Z)|<![^<>]*>|<\?[^<>]*>", re.S)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
+_META = re.compile(rf"<meta\b{_ATTRS}>", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ISO_START = re.compile(r"\s*((?:19|20)\d\d-\d\d-\d\d)")
 
 
 @dataclass(frozen=True)
@@ -156,12 +174,77 @@ def _span(text: str, start: int, end: int, reason: str) -> Boilerplate:
     return Boilerplate(text=text[start:end], start=start, end=end, reason=reason)
 
 
+def is_markup(text: str) -> bool:
+    """Whether the text is a web page saved as text (HTML or XML with tags)."""
+    if _HTML_START.search(text, 0, _HTML_HEAD_CHARS):
+        return True
+    closing = itertools.islice(_CLOSING_TAG.finditer(text), _MIN_CLOSING_TAGS)
+    return sum(1 for _ in closing) >= _MIN_CLOSING_TAGS
+
+
+@cache
+def _hidden_element() -> re.Pattern[str]:
+    names = "|".join(re.escape(name) for name in lexicons.entries("markup_hidden"))
+    return re.compile(rf"<({names})\b{_ATTRS}>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+
+
+def find_markup(text: str) -> list[Boilerplate]:
+    """Tags, comments and non-text elements (<script>, <style>, ...) of a web page.
+
+    Empty for text that is not markup. Neighbouring pieces with only whitespace between
+    them form one span. Character references (`&rdquo;`) stay: they stand for text.
+    """
+    if not is_markup(text):
+        return []
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for hidden in _hidden_element().finditer(text):  # tags are looked for between them only
+        pieces.extend(m.span() for m in _TAG.finditer(text, position, hidden.start()))
+        pieces.append(hidden.span())
+        position = hidden.end()
+    pieces.extend(m.span() for m in _TAG.finditer(text, position))
+    spans: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if spans and not text[spans[-1][1] : start].strip():
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return [_span(text, start, end, "markup") for start, end in spans]
+
+
+def markup_title(text: str) -> str | None:
+    """The <title> of a web page, with character references resolved."""
+    match = _TITLE.search(text)
+    if match is None:
+        return None
+    title = " ".join(html.unescape(_TAG.sub(" ", match.group(1))).split())
+    return title or None
+
+
+def markup_published(text: str) -> date | None:
+    """The publication date a web page states in a <meta> tag (names in `markup_dates`)."""
+    names = lexicons.words("markup_dates")
+    for meta in _META.finditer(text):
+        attributes = {
+            m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None)
+            for m in _ATTR.finditer(meta.group())
+        }
+        name = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        iso = _ISO_START.match(attributes.get("content", ""))
+        if name and name.lower() in names and iso:
+            try:
+                return date.fromisoformat(iso.group(1))
+            except ValueError:
+                continue
+    return None
+
+
 def find_boilerplate(text: str, stamps: Sequence[Stamp] = ()) -> list[Boilerplate]:
     """Mark the passages that are not news content, by general patterns over lines.
 
     A teaser heading ("Editor's Pick") or a press-release tail marker ("For more
     information", "Learn more at") in the second half of the article starts a tail that
-    runs to the end; everything else is marked line by line.
+    runs to the end; everything else is marked line by line. In a web page, the markup.
     """
     all_lines = lines(text)
     marked: list[Boilerplate] = [
@@ -169,6 +252,7 @@ def find_boilerplate(text: str, stamps: Sequence[Stamp] = ()) -> list[Boilerplat
         for s in stamps
         if s.reason != "dateline" or s.published
     ]
+    marked.extend(find_markup(text))
     half = len(text) // 2
     bare_datelines = [
         s for s in stamps if s.reason == "dateline" and s.start == _line_start(all_lines, s.start)
@@ -249,12 +333,17 @@ def read_metadata(
     """
     stamps = find_stamps(text)
     boilerplate = find_boilerplate(text, stamps)
+    markup = is_markup(text)
     stated = next((s.published for s in stamps if s.published), None)
+    if stated is None and markup:
+        stated = markup_published(text)
     source: PublishedFrom | None = "text" if stated else ("input" if published else None)
     authors = [a for s in stamps for a in s.authors]
     dateline = next((s.dateline for s in stamps if s.dateline), None)
     metadata = Metadata(
-        title=title or find_title(text, boilerplate, stamps),
+        title=title
+        or (markup_title(text) if markup else None)
+        or find_title(text, boilerplate, stamps),
         authors=list(dict.fromkeys(authors)),
         published=stated or published,
         published_from=source,
@@ -271,7 +360,11 @@ class ArticleContext:
     published: date | None
     boilerplate: tuple[Boilerplate, ...] = ()
 
+    @cached_property
+    def _covered(self) -> Intervals:
+        return Intervals((b.start, b.end) for b in self.boilerplate)
+
     def in_boilerplate(self, start: int, end: int) -> bool:
-        """Whether the span [start, end) overlaps a boilerplate passage."""
-        end = max(end, start + 1)
-        return any(b.start < end and start < b.end for b in self.boilerplate)
+        """Whether the span [start, end) overlaps a boilerplate passage (a web page has
+        thousands of marked tags, hence `Intervals`)."""
+        return self._covered.overlaps(start, end)
