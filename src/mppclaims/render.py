@@ -253,12 +253,25 @@ class Renderer:
         left_out = {FIELD[s] for s in ALL_SECTIONS if s not in self.sections}
         return left_out or None
 
+    def _json(self, record: ArticleRecord, indent: int | None = None) -> str:
+        """The record as JSON with every line-breaking character escaped.
+
+        JSON allows U+2028, U+2029 and NEL raw inside strings, but line-oriented readers
+        (Python's `str.splitlines`, JavaScript) break lines there; inside JSON text they
+        can only stand in strings, so escaping them never changes the value.
+        """
+        text = record.model_dump_json(indent=indent, exclude=self._excluded_fields())
+        return text.translate(_LINE_BREAK_ESCAPES)
+
+
+_LINE_BREAK_ESCAPES = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
+
 
 class JsonLinesRenderer(Renderer):
     """One JSON object a line, flushed per record so pipelines see records at once."""
 
     def write(self, record: ArticleRecord) -> None:
-        self.stream.write(record.model_dump_json(exclude=self._excluded_fields()))
+        self.stream.write(self._json(record))
         self.stream.write("\n")
         self.stream.flush()
 
@@ -272,7 +285,7 @@ class JsonArrayRenderer(Renderer):
 
     def write(self, record: ArticleRecord) -> None:
         self.stream.write("[\n" if self._count == 0 else ",\n")
-        self.stream.write(record.model_dump_json(indent=2, exclude=self._excluded_fields()))
+        self.stream.write(self._json(record, indent=2))
         self._count += 1
 
     def close(self) -> None:
