@@ -156,3 +156,34 @@ def test_output_to_a_fifo_is_written_in_place(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert fifo.exists() and not fifo.is_file()  # still a FIFO, not replaced by a file
     assert len(_records(received[0])) == 1
+
+
+def test_count_inputs_agrees_with_the_records_iter_articles_yields(tmp_path: Path) -> None:
+    from mppclaims.inputs import count_inputs, iter_articles
+
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("two")
+    (tmp_path / "empty").mkdir()
+    lines = tmp_path / "in.jsonl"
+    lines.write_text('{"id": "x", "text": "t"}\n\n{broken\n')
+    paths = [str(tmp_path), str(tmp_path / "empty"), str(lines), str(tmp_path / "missing.txt")]
+    assert count_inputs(paths) == len(list(iter_articles(paths))) == 6
+
+
+def test_an_extractor_failure_fails_its_record_or_stops_with_debug(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mppclaims import api
+
+    def broken(*args: object) -> list[object]:
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(api, "extract_dates", broken)
+    result = runner.invoke(app, ["extract", str(FIRST)])
+    assert result.exit_code == 1
+    [record] = _records(result.stdout)
+    assert record.error and record.error.type == "ExtractionError"
+    assert "extractor bug" in record.error.message
+    debug = runner.invoke(app, ["extract", str(FIRST), "--debug"])
+    assert isinstance(debug.exception, RuntimeError)

@@ -358,3 +358,25 @@ def test_shared_widths_fill_the_space_within_each_columns_bounds(
     assert widths is not None
     assert sum(widths) == available
     assert all(low <= w <= high for low, w, high in zip(minimum, widths, natural, strict=True))
+
+
+def test_json_lines_escape_every_line_breaking_character() -> None:
+    import io
+
+    from mppclaims.records import ArticleRecord, Metadata, Source
+    from mppclaims.render import OutputFormat, renderer
+
+    title = "a\u2028b\u2029c\x85d\ne"
+    record = ArticleRecord(
+        source=Source(sha256="0", encoding="utf-8", chars=0), metadata=Metadata(title=title)
+    )
+    for fmt in (OutputFormat.jsonl, OutputFormat.json):
+        out = io.StringIO()
+        writer = renderer(fmt, out)
+        writer.write(record)
+        writer.close()
+        text = out.getvalue()
+        assert text.splitlines() == text.split("\n")[: len(text.splitlines())]
+        if fmt is OutputFormat.jsonl:
+            [line] = text.splitlines()
+            assert ArticleRecord.model_validate_json(line).metadata.title == title
