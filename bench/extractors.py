@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mppclaims.article import ArticleContext, read_metadata
-from mppclaims.extract.dates import extract_dates
-from mppclaims.extract.entities import entity_index, extract_entities
-from mppclaims.extract.numbers import extract_numbers
-from mppclaims.extract.quotes import extract_quotes
+from mppclaims.extractors.dates import extract_dates
+from mppclaims.extractors.entities import entity_index, extract_entities
+from mppclaims.extractors.numbers import extract_numbers
+from mppclaims.extractors.quotes import extract_quotes
 from mppclaims.inputs import iter_articles
 from mppclaims.nlp import load
 

@@ -19,10 +19,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .article import ArticleContext, read_metadata
-from .extract.dates import extract_dates
-from .extract.entities import entity_index, extract_entities
-from .extract.numbers import extract_numbers
-from .extract.quotes import extract_quotes
+from .extractors.dates import extract_dates
+from .extractors.entities import entity_index, extract_entities
+from .extractors.numbers import extract_numbers
+from .extractors.quotes import extract_quotes
 from .inputs import Article, article_from_text
 from .nlp import load
 from .records import ArticleRecord, ErrorInfo

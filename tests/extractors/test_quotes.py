@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from mppclaims.article import ArticleContext
-from mppclaims.extract.entities import entity_index
-from mppclaims.extract.quotes import extract_quotes, find_stretches
+from mppclaims.extractors.entities import entity_index
+from mppclaims.extractors.quotes import extract_quotes, find_stretches
 from mppclaims.records import Boilerplate, Quote
 
 # -- the scanner (no model) ------------------------------------------------------------------

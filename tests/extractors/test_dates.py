@@ -8,8 +8,8 @@ import pytest
 from spacy.language import Language
 
 from mppclaims.article import ArticleContext
-from mppclaims.extract.dates import extract_dates, governing
-from mppclaims.extract.timex import Tense
+from mppclaims.extractors.dates import extract_dates, governing
+from mppclaims.extractors.timex import Tense
 from mppclaims.records import Boilerplate, DateMention
 
 

@@ -13,8 +13,8 @@ import pytest
 from spacy.language import Language
 
 from mppclaims.article import ArticleContext
-from mppclaims.extract.numbers import extract_numbers
-from mppclaims.extract.quantities import find_quantities, words_value
+from mppclaims.extractors.numbers import extract_numbers
+from mppclaims.extractors.quantities import find_quantities, words_value
 from mppclaims.records import Boilerplate, DateMention, DateType, NumericClaim, Quote
 
 Expected = list[tuple[str, float, dict[str, Any]]]

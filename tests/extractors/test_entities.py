@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from mppclaims.article import ArticleContext
-from mppclaims.extract.entities import EntityIndex, Mention, extract_entities, normalise_name
+from mppclaims.extractors.entities import EntityIndex, Mention, extract_entities, normalise_name
 
 
 def _index(*mentions: tuple[str, str]) -> EntityIndex:

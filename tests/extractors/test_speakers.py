@@ -10,9 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mppclaims.article import ArticleContext
-from mppclaims.extract.entities import entity_index
-from mppclaims.extract.quotes import find_stretches
-from mppclaims.extract.speakers import Speaker, SpeakerResolver
+from mppclaims.extractors.entities import entity_index
+from mppclaims.extractors.quotes import find_stretches
+from mppclaims.extractors.speakers import Speaker, SpeakerResolver
 
 
 def _resolver(nlp: Language, text: str) -> tuple[Doc, SpeakerResolver]:

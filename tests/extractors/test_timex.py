@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from mppclaims.extract.timex import Point, Reference, Tense, interpret, stated_fields, words
+from mppclaims.extractors.timex import Point, Reference, Tense, interpret, stated_fields, words
 
 PAST, PRESENT, FUTURE, NONE = Tense.PAST, Tense.PRESENT, Tense.FUTURE, Tense.NONE
 
