@@ -153,6 +153,12 @@ CHANGES: list[tuple[str, Expected]] = [
     ("The district cut 200 teaching jobs.", [("200", 200, {"direction": "down"})]),
     ("His approval gained 3 points after the speech.", [("3 points", 3, {"direction": "up"})]),
     ("The senator is doubling down on his claims.", []),
+    ("Exports grew 4.2% year on year in May.", [("4.2%", 4.2, {"direction": "up"})]),
+    ("Analysts had forecast a 3.1% rise.", [("3.1%", 3.1, {"direction": "up"})]),
+    (
+        "Officials expect a 20 percent decline next year.",
+        [("20 percent", 20, {"direction": "down"})],
+    ),
 ]
 
 VOTES_AND_RATIOS: list[tuple[str, Expected]] = [

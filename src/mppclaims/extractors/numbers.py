@@ -260,7 +260,7 @@ def _claim(
         kind=cast(NumberKind, q.kind),  # "pair" was resolved in _checked
         approx=q.approx,
         bound=cast(Bound, q.bound),
-        direction=_direction(root, q),
+        direction=_direction(whole, root, q),
         vague=q.vague,
         about=_about(text, root, q),
         predicate=_predicate(text, root, q),
@@ -378,16 +378,21 @@ def _change(token: Token) -> Direction | None:
     return None
 
 
-def _direction(root: Token, q: Quantity) -> Direction | None:
+def _direction(whole: Span, root: Token, q: Quantity) -> Direction | None:
     """Up or down when the quantity is an amount of change ("a 71 percent drop", "rose 5%")."""
     if q.multiplier:
         return _change(root) if root.pos_ == "VERB" else None
+    after = whole.doc[whole.end] if whole.end < len(whole.doc) else None
+    if after is not None and after.pos_ in _NOUNS and _change(after):
+        return _change(after)  # "a 5.1% rise", whatever the parse made of the phrase
     head = root.head
     if root.dep_ in _NOUN_MODIFIERS and head.pos_ in _NOUNS:
         found = _change(head)
         if found:
             return found
-        if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+        while head.dep_ == "compound" and head.head.pos_ in _NOUNS and head.head.i > head.i:
+            head = head.head  # "grew 3.5% year on year": the figure inside a misparsed compound
+        if head.dep_ in ("dobj", "nsubjpass", "npadvmod") and head.head.pos_ == "VERB":
             return _change(head.head)  # "cut 200 jobs", "4,000 jobs were lost"
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             return _change(head.head.head)  # "a loss of 4.8 million jobs"
