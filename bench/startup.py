@@ -26,7 +26,7 @@ def _command() -> list[str]:
 
 def _wall(args: list[str]) -> float:
     began = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - began
 
 
