@@ -150,7 +150,7 @@ def extract(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Text files, directories (their *.txt, recursively), .jsonl files of "
             '{"id", "text", "published"?, "title"?, "url"?} lines, or - for stdin.',
         ),
