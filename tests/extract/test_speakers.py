@@ -132,6 +132,66 @@ def test_sources(nlp: Language, text: str, cue: str, occurrence: int, expected: 
     assert speaker is not None and speaker.name == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param(
+            "Her pledges to cut taxes for workers notwithstanding, independent economists "
+            "agree the plan helps the rich.",
+            "agree",
+            "independent economists",
+            id="of-two-subjects-the-one-after-the-comma",
+        ),
+        pytest.param(
+            "Sarah Cole, the head of the tenants' union, warned that rents would rise.",
+            "warned",
+            "Sarah Cole",
+            id="an-apposition-is-no-second-subject",
+        ),
+        pytest.param(
+            "The committee forced the company's chief executive to admit that the accounts "
+            "were wrong.",
+            "admit",
+            "the company's chief executive",
+            id="forced-to-admit-the-object-speaks",
+        ),
+        pytest.param(
+            "Lawmakers pressured Mr. Tom Hale to concede that the program had failed.",
+            "concede",
+            "Tom Hale",
+            id="pressured-to-concede-the-object-speaks",
+        ),
+        pytest.param(
+            "The mayor asked the court to deny the request.",
+            "deny",
+            "The mayor",
+            id="asked-to-deny-is-the-askers-request",
+        ),
+        pytest.param(
+            "The union urged the governor to reject the bill.",
+            "reject",
+            "The union",
+            id="urged-to-reject-is-the-urgers-request",
+        ),
+        pytest.param(
+            "The campaign ad uses footage of Senator Ray Moss asking why taxes are so high.",
+            "asking",
+            "Ray Moss",
+            id="footage-of-someone-saying",
+        ),
+        pytest.param(
+            "Parents sent a letter to the board of directors urging them to reconsider.",
+            "urging",
+            "Parents",
+            id="a-recipient-is-no-speaker",
+        ),
+    ],
+)
+def test_who_a_clause_is_said_of(nlp: Language, text: str, cue: str, expected: str) -> None:
+    speaker = _speaker_of(nlp, text, cue)
+    assert speaker is not None and speaker.name == expected
+
+
 def test_pronoun_speaker_points_at_the_pronoun_and_is_labelled_a_person(nlp: Language) -> None:
     text = "Ms. Ana Ruiz runs the clinic. She said it will stay open."
     speaker = _speaker_of(nlp, text, "said")

@@ -176,9 +176,12 @@ class SpeakerResolver:
                         if obj.dep_ == "pobj":
                             return obj
             return None
-        for child in cue.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # two subjects are a misparse ("His promises ... notwithstanding, analysts agree"):
+            # the one right before the verb is its subject
+            adjacent = [c for c in subjects if self._adjacent(c, cue)]
+            return adjacent[-1] if adjacent and len(subjects) > 1 else subjects[0]
         for child in cue.children:
             if child.dep_ == "agent":  # "it was announced by the agency"
                 for obj in child.children:
@@ -206,9 +209,64 @@ class SpeakerResolver:
             return self.subject_of(cue.head.head, depth + 1)
         if cue.dep_ == "xcomp" and cue.head.lemma_ == "be":
             return None  # "U.S. policy is not to blame": no act of speech
+        controller = self._controller(cue)
+        if controller is not None:
+            return controller
         if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
             return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
         return None
+
+    def _adjacent(self, subject: Token, verb: Token) -> bool:
+        """Whether a subject phrase opens after a comma and runs up to its verb, with only
+        auxiliaries and adverbs between ("..., independent analyses agree"), unlike an
+        apposition set off by commas ("Ban, the secretary general, vowed")."""
+        left, right = subject.left_edge.i, subject.right_edge.i
+        if left == 0 or subject.i > verb.i or self.doc[left - 1].text != ",":
+            return False
+        between = self.doc[right + 1 : verb.i]
+        return not self.doc[right].is_punct and all(
+            t.pos_ in ("AUX", "ADV", "PART") for t in between
+        )
+
+    def _controller(self, cue: Token) -> Token | None:
+        """The object a non-finite cue is said of, rather than its governing verb's subject:
+        "forced the banker to admit ..." (the banker admits; but "asked the court to deny" is
+        the asker's request), "footage of the senator saying ..." and "the video shows her
+        saying ..." (the senator, she speaks)."""
+        head = cue.head
+        if cue.dep_ == "xcomp" and cue.tag_ == "VB":
+            if head.lemma_.lower() not in lexicons.words("causing_verbs"):
+                return None  # "X asked the court to deny ...": X's request
+            for child in head.children:
+                if child.dep_ == "dobj" and child.i < cue.i and self._agentive(child):
+                    return child
+            return None
+        if cue.tag_ != "VBG" or cue.dep_ not in ("xcomp", "advcl") or cue.i == 0:
+            return None
+        before = self.doc[cue.i - 1]  # no comma: "ended the call saying" is not "the call, saying"
+        if not self._agentive(before):
+            return None
+        # the verb's object ("shows her saying"), or of an object ("uses footage of X
+        # saying", "ends with a clip of X saying"); not "sent a letter to X urging ..."
+        node = before
+        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+        if node.dep_ == "dobj" and node.head == head:
+            return before
+        with_ = node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head == head
+        return before if with_ and node is not before else None
+
+    def _agentive(self, token: Token) -> bool:
+        """Whether a noun can name somebody who speaks: a person, body or place by name, a
+        pronoun, or a role or body noun ("the senator", "the agency")."""
+        if token.pos_ == "PRON":
+            role = lexicons.mapping("pronoun_genders").get(token.lower_)
+            return role in ("male", "female", "plural")
+        mention = self.mention_of(token)
+        if mention is not None:
+            return mention.label in ("PERSON", "ORG", "NORP", "GPE")
+        label = lexicons.mapping("speaker_nouns").get(token.lemma_.lower())
+        return label in ("PERSON", "ORG")
 
     def same_line(self, i: int, j: int) -> bool:
         """Whether tokens `i` and `j` stand in the same paragraph."""
