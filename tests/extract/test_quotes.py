@@ -218,6 +218,46 @@ def test_news_layouts(nlp: Language, text: str, expected: list[tuple[str, str, s
 
 
 @pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        pytest.param(
+            "The clip shows Sen. Mark Reyes telling the crowd at the fair, “That is how it "
+            "works,” when his rival accused him of dodging taxes.",
+            "That is how it works",
+            "Mark Reyes",
+            id="the-cue-leading-up-to-the-quote-not-the-one-the-parse-hung-it-on",
+        ),
+        pytest.param(
+            "The film ends with Sen. Mark Reyes at a rally last spring, “That is how it works,” "
+            "after his rival accused him of dodging taxes.",
+            "That is how it works",
+            None,
+            id="a-subordinate-clause-after-the-quote-is-no-cue",
+        ),
+        pytest.param(
+            "Many residents see the new tower as “an eyesore.” The mayor disagreed with them on "
+            "Monday.",
+            "an eyesore",
+            None,
+            id="the-next-sentence-is-no-cue",
+        ),
+        pytest.param(
+            "Japan branded the launch “a grave provocation.”",
+            "a grave provocation",
+            "Japan",
+            id="branded",
+        ),
+    ],
+)
+def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: str | None) -> None:
+    quoted = [q for q in _quotes(nlp, text) if q.kind != "indirect" and q.text.startswith(start)]
+    if speaker is None:
+        assert quoted == []
+    else:
+        assert [q.speaker for q in quoted] == [speaker]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The so-called “sanctuary city” rules take effect on Monday.",

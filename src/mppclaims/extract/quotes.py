@@ -450,6 +450,7 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
                     cue is not None
                     and child.dep_ in ("parataxis", "ccomp", "advcl", "conj")
                     and not article.crosses_line(child.i, a)
+                    and not _subordinate(child)
                 ):
                     return cue
     governing = []
@@ -467,7 +468,32 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
     # the nearest governing cue that names a source, else the nearest one
     named = [c for c in governing if c.speaker is not None]
     candidates = named or governing
-    return candidates[0] if candidates else None
+    if not candidates:
+        return None
+    return _introducing_cue(article, candidates[0], a, tops) or candidates[0]
+
+
+def _introducing_cue(article: _Article, governing: Cue, a: int, tops: list[Token]) -> Cue | None:
+    """A nearer cue whose clause runs right up to the quote opening at token `a`, when the
+    parse hung the quote on a cue further back ("The spot concludes with footage of X
+    saying last week, “...”": "saying" introduces it, not "concludes")."""
+    if governing.token.i >= a:
+        return None
+    doc = article.doc
+    for i in range(a - 1, governing.token.i, -1):
+        token = doc[i]
+        if (article.quoted(token.idx) and i < a - 1) or article.crosses_line(i, a):
+            return None  # another quotation or paragraph lies between
+        cue = article.cue(token)
+        if cue is None or cue.speaker is None:
+            continue
+        if token.dep_ == "relcl" or any(top in token.ancestors for top in tops):
+            return None  # "saying anybody who complains “is ...”": in the quote's own clause
+        clause = {t.i for t in token.subtree}
+        if all(j in clause or doc[j].is_punct for j in range(i + 1, a)):
+            return cue
+        return None
+    return None
 
 
 def _window(article: _Article, first: int, step: int, limit: int) -> Iterator[Token]:
@@ -490,7 +516,9 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
     """A cue right after the closing mark ("...,” X said") or before the opening one."""
     if stretch.close is not None and stretch.close_end is not None:
         first = article.token_range(stretch.close, stretch.close_end)[1]
-        after = list(_window(article, first, +1, 14))
+        after = [t for t in _window(article, first, +1, 14) if not _subordinate(t)]
+        if _closes_sentence(article, stretch, first):
+            after = []
         for token in after:
             cue = article.cue(token)
             if cue is not None and token.dep_ != "relcl" and cue.speaker is not None:
@@ -516,6 +544,25 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
             if mark == ":":
                 return _colon_cue(article, before)
     return None
+
+
+def _subordinate(token: Token) -> bool:
+    """A verb heading a subordinate clause ("when Y blasted him", "after she said"): it
+    reports nothing said in the quote before it. "as X noted" does."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS - {"as"} and c.i < token.i
+        for c in token.children
+    )  # "..., as one analyst put it" is an attribution
+
+
+def _closes_sentence(article: _Article, stretch: Stretch, first: int) -> bool:
+    """Whether the quote ends its sentence with a full stop and a new sentence follows
+    (`... an "outlaw nation." Others insisted ...`): the next sentence's verb is no cue."""
+    content = article.text[stretch.start : stretch.end].rstrip()
+    if not content.endswith(".") or first >= len(article.doc):
+        return False
+    token = article.doc[first]
+    return bool(token.is_sent_start) and token.text[:1].isupper()
 
 
 def _introduction(article: _Article, paragraph_start: int) -> list[Token]:
