@@ -192,6 +192,60 @@ def test_who_a_clause_is_said_of(nlp: Language, text: str, cue: str, expected: s
     assert speaker is not None and speaker.name == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param(
+            "Mayor Tom Hale gave a speech on Friday calling for calm.",
+            "calling",
+            "Tom Hale",
+            id="gave-a-speech-calling-for",
+        ),
+        pytest.param(
+            "The senator made a comment that described the bill as a disaster.",
+            "described",
+            "The senator",
+            id="made-a-comment-that-described",
+        ),
+        pytest.param(
+            "Gov. Ellen Park unleashed a series of tweets criticizing the ruling.",
+            "criticizing",
+            "Ellen Park",
+            id="a-series-of-tweets-criticizing",
+        ),
+        pytest.param(
+            "Gov. Ellen Park spoke at a news conference announcing the new rules.",
+            "announcing",
+            "Ellen Park",
+            id="at-a-news-conference-announcing",
+        ),
+        pytest.param(
+            "Ms. Ana Ruiz spoke first. Her remarks suggesting a delay angered the council.",
+            "suggesting",
+            "Ana Ruiz",
+            id="her-remarks-suggesting",
+        ),
+        pytest.param(
+            "Many voters believed the polls that showed the race was close.",
+            "showed",
+            "the polls",
+            id="believed-polls-the-polls-speak",
+        ),
+        pytest.param(
+            "The agency cited a study showing that prices rose.",
+            "showing",
+            "a study",
+            id="cited-a-study-the-study-speaks",
+        ),
+    ],
+)
+def test_who_is_behind_a_remark_or_a_document(
+    nlp: Language, text: str, cue: str, expected: str
+) -> None:
+    speaker = _speaker_of(nlp, text, cue)
+    assert speaker is not None and speaker.name == expected
+
+
 def test_pronoun_speaker_points_at_the_pronoun_and_is_labelled_a_person(nlp: Language) -> None:
     text = "Ms. Ana Ruiz runs the clinic. She said it will stay open."
     speaker = _speaker_of(nlp, text, "said")

@@ -27,6 +27,8 @@ _PREPOSITIONS_OF_SPEECH = frozenset(
     {"by", "before", "after", "while", "when", "in", "for", "despite", "since"}
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# "said at a news conference", "replied with a tweet", "in a speech": where words were said.
+_PREPOSITIONS_OF_OCCASION = frozenset({"at", "in", "during", "with", "through", "via", "on"})
 # Dependents dropped from a noun phrase used as a speaker name.
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
 _WHEN = frozenset({"DATE", "TIME"})
@@ -190,16 +192,11 @@ class SpeakerResolver:
         if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
             # "a statement saying ...": the statement, or who issued it ("X issued a statement")
             noun = cue.head
-            issuer = noun.head
-            if lexicons.mapping("speaker_nouns").get(noun.lemma_.lower()) == "DOC" and depth < 3:
-                for clause in noun.children:  # "a statement he made last week, asserting"
-                    if clause.dep_ == "relcl":
-                        maker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-                        if maker is not None and maker.lower_ not in _RELATIVE:
-                            return maker
-                if noun.dep_ == "dobj":  # "the agency issued a statement saying"
-                    return self.subject_of(issuer, depth + 1) or noun
-            return noun
+            named = self._named_in_of_phrase(cue)
+            if named is not None:
+                return named
+            behind = self._source_behind(noun, depth) if depth < 3 else None
+            return behind if behind is not None else noun
         if depth >= 3 or cue.head.i == cue.i or not self.same_line(cue.i, cue.head.i):
             return None
         if cue.dep_ == "pcomp" and cue.head.lower_ in _PREPOSITIONS_OF_SPEECH:
@@ -214,6 +211,50 @@ class SpeakerResolver:
             return controller
         if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
             return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
+        return None
+
+    def _named_in_of_phrase(self, cue: Token) -> Token | None:
+        """ "a clip of Sen. X saying ...": the person named right before the participle in
+        the of-phrase of a noun that cannot speak itself."""
+        before = self.doc[cue.i - 1]
+        if before.i == cue.head.i or self._agentive(cue.head) or not self._agentive(before):
+            return None
+        node = before
+        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+            if node.i == cue.head.i:
+                return before
+        return None
+
+    def _source_behind(self, noun: Token, depth: int = 0) -> Token | None:
+        """Who is behind a document or an utterance named as a source: its maker ("a
+        statement he made last week, asserting"), the speaker of a remark or speech ("his
+        comments suggesting", "gave a speech calling for", "told a news conference
+        announcing"), the issuer of a document ("the agency issued a statement saying",
+        "unleashed a series of tweets criticizing"). None when the text names nobody; a
+        document then speaks for itself, and so does a remark."""
+        lemma = noun.lemma_.lower()
+        occasion = lemma in lexicons.words("speech_occasions")
+        if not occasion and lexicons.mapping("speaker_nouns").get(lemma) != "DOC":
+            return None
+        for clause in noun.children:  # "a statement he made last week, asserting"
+            if clause.dep_ == "relcl":
+                maker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if maker is not None and maker.lower_ not in _RELATIVE:
+                    return maker
+        if occasion:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "his remarks", "the senator's speech"
+                return owner
+        top = noun  # "a series of tweets", "a list of demands"
+        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
+            top = top.head.head
+        verb = top.head.head if top.dep_ == "pobj" else top.head
+        if top.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("issuing_verbs"):
+            return self.subject_of(verb, depth + 1)
+        at = top.dep_ == "pobj" and top.head.lower_ in _PREPOSITIONS_OF_OCCASION
+        if occasion and at and verb.pos_ in ("VERB", "AUX"):
+            return self.subject_of(verb, depth + 1)  # "said at a news conference announcing"
         return None
 
     def _adjacent(self, subject: Token, verb: Token) -> bool:
@@ -352,6 +393,9 @@ class SpeakerResolver:
         """The speaker named by `token` (a subject, an object of "according to", ...)."""
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
             token = self._antecedent_of_relative(token)
+            behind = self._source_behind(token)  # "made a comment that described ..."
+            if behind is not None and behind.i != token.i:
+                return self.resolve(behind)
         role = lexicons.mapping("pronoun_genders").get(token.lower_)
         if role is not None and token.pos_ == "PRON":
             return self._pronoun(token, role)
