@@ -246,6 +246,42 @@ def test_who_is_behind_a_remark_or_a_document(
     assert speaker is not None and speaker.name == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param(
+            "The city council met on Monday. The election is set for November. It said the "
+            "vote would be fair.",
+            "said",
+            "The city council",
+            id="it-is-no-event",
+        ),
+        pytest.param(
+            "Union leaders met the mayor. Taxpayers will pay for the deal. They said the "
+            "contract was fair.",
+            "said",
+            "Union leaders",
+            id="they-are-no-payers",
+        ),
+        pytest.param(
+            "Lawyers for the families filed suit. Many cases have dragged on for years, they said.",
+            "said",
+            "Lawyers for the families",
+            id="they-are-not-in-what-they-report",
+        ),
+        pytest.param(
+            "The ministry said it was opposed to the test and warned that talks would stop.",
+            "warned",
+            "The ministry",
+            id="it-in-the-report-is-the-reporter",
+        ),
+    ],
+)
+def test_it_and_they(nlp: Language, text: str, cue: str, expected: str) -> None:
+    speaker = _speaker_of(nlp, text, cue)
+    assert speaker is not None and speaker.name == expected
+
+
 def test_pronoun_speaker_points_at_the_pronoun_and_is_labelled_a_person(nlp: Language) -> None:
     text = "Ms. Ana Ruiz runs the clinic. She said it will stay open."
     speaker = _speaker_of(nlp, text, "said")

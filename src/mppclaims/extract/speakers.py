@@ -565,10 +565,22 @@ class SpeakerResolver:
         return head
 
     def _group_antecedent(self, token: Token, role: str) -> tuple[str | None, str | None]:
-        """ "they" / "it": the nearest earlier subject that is a body, a group or a document."""
+        """ "they" / "it": the nearest earlier subject that is a body, a group or a document.
+
+        Not a subject of what the pronoun's verb reports ("Many cases drag on, they said":
+        the cases are what is said) and not a noun that names no possible source ("The
+        election is near. It said ...").
+        """
         for candidate in _earlier_subjects(self.doc, token, limit=6):
             if self.quoted(candidate.idx) or candidate.pos_ == "PRON":
                 continue
+            if _reported_by(candidate, token.head):
+                continue
+            lemma = candidate.lemma_.lower()
+            if lemma in lexicons.words("non_speaker_nouns"):
+                continue
+            if role == "thing" and lexicons.mapping("speaker_nouns").get(lemma) == "PERSON":
+                continue  # "it" is no "the candidate"
             plural = candidate.tag_ in ("NNS", "NNPS")
             mention = self.mention_of(candidate)
             if mention is not None and mention.label == "PERSON":
@@ -579,6 +591,20 @@ class SpeakerResolver:
                 if speaker is not None:
                     return speaker.name, speaker.label
         return None, None
+
+
+def _reported_by(subject: Token, cue: Token) -> bool:
+    """Whether `subject` belongs to the clause that `cue` reports: the cue hangs on the
+    subject's verb as a complement or an aside ("Many cases drag on, they said")."""
+    verb = subject.head
+    if verb.lemma_.lower() in lexicons.words("reporting_verbs"):
+        return False  # "China said it was opposed": the reporter is the antecedent
+    node = cue
+    while node.dep_ in ("ccomp", "parataxis") and node.head.i != node.i:
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return any(c.dep_ == "ccomp" and subject in c.subtree for c in cue.children)
 
 
 def _earlier_subjects(doc: Doc, token: Token, limit: int) -> Iterator[Token]:
