@@ -74,6 +74,22 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="description-to-the-person-introduced-with-it",
         ),
         pytest.param(
+            "On Monday, Democratic nominee Sarah Miller spoke first and Republican nominee Tom "
+            "Hale spoke next. The Democratic nominee said the plan would fail.",
+            "said",
+            1,
+            "Sarah Miller",
+            id="description-with-its-capitalised-adjective",
+        ),
+        pytest.param(
+            "Republican nominee Tom Hale spoke on Monday. The Democratic nominee said the plan "
+            "would fail.",
+            "said",
+            1,
+            "The Democratic nominee",
+            id="description-not-of-a-person-with-another-adjective",
+        ),
+        pytest.param(
             "The International Monetary Fund (IMF) cut its forecast. "
             "Growth will slow next year, the IMF said.",
             "said",

@@ -472,7 +472,9 @@ class SpeakerResolver:
         if not definite or any(t.lower_ in ("a", "an", "another", "one") for t in tokens):
             return None
         role = _role_word(head)
-        wanted = {_role_word(t) for t in tokens if t.pos_ == "PROPN"}
+        # names and capitalised adjectives must match too: "the Democratic nominee" is not
+        # the person introduced as "Republican nominee X"
+        wanted = {_role_word(t) for t in tokens if t.pos_ == "PROPN" or _proper_adjective(t)}
         best: str | None = None
         for mention in self.index.mentions:
             if mention.start >= head.idx:
@@ -623,6 +625,11 @@ def _role_word(token: Token) -> str:
     """A word of a description, compared lower-case with abbreviations spelled out."""
     word = token.lemma_.lower().rstrip(".") if token.pos_ == "NOUN" else token.lower_.rstrip(".")
     return lexicons.mapping("title_abbreviations").get(word, word)
+
+
+def _proper_adjective(token: Token) -> bool:
+    """A capitalised adjective inside a sentence ("Democratic", "French")."""
+    return token.pos_ == "ADJ" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def _reported_clause(verb: Token) -> bool:
