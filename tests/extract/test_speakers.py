@@ -105,6 +105,13 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="according-to-a-document",
         ),
         pytest.param(
+            "The host often mocked the contestants, according to show insiders.",
+            "according",
+            1,
+            "insiders",
+            id="according-to-a-noun-read-as-a-verb",
+        ),
+        pytest.param(
             "Prices rose, according to a statement from the transport ministry. "
             "Fares will follow, according to the statement.",
             "according",

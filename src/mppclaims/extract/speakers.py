@@ -177,6 +177,10 @@ class SpeakerResolver:
                     for obj in to.children:
                         if obj.dep_ == "pobj":
                             return obj
+                    # "according to show insiders" read as a verb "show": its first noun
+                    nouns = [t for t in to.subtree if t.pos_ in ("NOUN", "PROPN")]
+                    heads = [t for t in nouns if t.head.pos_ not in ("NOUN", "PROPN")]
+                    return heads[0] if heads else None
             return None
         subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
@@ -342,6 +346,8 @@ class SpeakerResolver:
         """The noun right before a finite cue on the same line ("officials have said"), or
         the nearest earlier subject of the sentence for a participle ("..., saying")."""
         doc = self.doc
+        if cue.lower_ == "according":
+            return None  # its source follows "to"; the sentence's subject is what is reported
         finite = cue.tag_ in ("VBD", "VBZ", "VBP", "NNS") or (
             cue.tag_ in ("VBN", "VBG") and any(c.dep_ == "aux" for c in cue.children)
         )
