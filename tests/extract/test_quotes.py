@@ -196,6 +196,21 @@ LAYOUTS = [
         id="document-as-source",
     ),
     pytest.param(
+        "Mayor Tom Hale spoke on Monday. The mayor's claim that crime fell has been disputed.",
+        [("indirect", "crime fell", "Tom Hale")],
+        id="a-noun-of-speech-with-its-that-clause",
+    ),
+    pytest.param(
+        "The vote went ahead despite repeated warnings from the union that the plan was illegal.",
+        [("indirect", "the plan was illegal", "the union")],
+        id="warnings-from-someone-that",
+    ),
+    pytest.param(
+        "Democrats persisted in arguments that the panel is trying to second-guess the court.",
+        [("indirect", "the panel is trying", "Democrats")],
+        id="persisted-in-arguments-that",
+    ),
+    pytest.param(
         "“I’m not worried about the vote.” ― Sarah Lopez",
         [("direct", "I’m not worried about the vote.", "Sarah Lopez")],
         id="dash-attribution",
@@ -255,6 +270,17 @@ def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: st
         assert quoted == []
     else:
         assert [q.speaker for q in quoted] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report that he wrote last year was never published.",
+        "The claim that the vote was rigged has spread online.",
+    ],
+)
+def test_a_noun_of_speech_needs_a_clause_and_a_source(nlp: Language, text: str) -> None:
+    assert _quotes(nlp, text) == []
 
 
 @pytest.mark.parametrize(

@@ -210,6 +210,27 @@ def _is_cue_word(token: Token) -> bool:
     )
 
 
+def _claim_mark(token: Token) -> Token | None:
+    """The "that" opening the clause of a noun of speech: "the claim that ...", "repeated
+    warnings from his lawyer that ...", "a New York Times report that ..." (the parser often
+    hangs the clause on the sentence's verb, so the words are read in order). Not a
+    relative clause ("the report that he wrote"): "that" must mark a clause with its own
+    subject."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicons.words("reporting_nouns"):
+        return None
+    doc = token.doc
+    end = token.i + 1
+    for child in token.children:  # "warnings from his lawyer", "a report by the agency"
+        if child.dep_ == "prep" and child.i == end and child.lower_ in ("from", "by"):
+            end = child.right_edge.i + 1
+    if end >= len(doc) or doc[end].lower_ != "that" or doc[end].dep_ != "mark":
+        return None
+    clause = doc[end].head
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    return doc[end]
+
+
 def _tagged_as_noun(token: Token) -> bool:
     """ "the motion states: ...", "the filing states that": a reporting verb in -s that the
     tagger read as a plural noun, between a noun and what it introduces."""
@@ -285,6 +306,10 @@ class _Article:
                 if ctx.in_boilerplate(token.idx, token.idx + len(token.text)):
                     continue
                 self._cues[token.i] = self._make_cue(token)
+            elif _claim_mark(token) is not None and not self.quoted(token.idx):
+                cue = self._make_claim_cue(token)
+                if cue is not None and not ctx.in_boilerplate(cue.start, cue.end):
+                    self._cues[token.i] = cue
         # labelled paragraphs: where the labelled words start -> the label's cue
         self.labels: dict[int, Cue] = {}
         for lo, hi in self.paragraphs:
@@ -297,6 +322,17 @@ class _Article:
         subject = self.speakers.source_token(token)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         return Cue(token, text, start, end, speaker, subject is not None)
+
+    def _make_claim_cue(self, noun: Token) -> Cue | None:
+        """A noun of speech with its that-clause ("warnings from his lawyer that ..."), if the
+        text names its source."""
+        source = self.speakers.source_of_noun(noun)
+        if source is None or not self.speakers.same_line(source.i, noun.i):
+            return None
+        speaker = self.speakers.resolve(source)
+        if speaker is None:
+            return None
+        return Cue(noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, True)
 
     def crosses_line(self, i: int, j: int) -> bool:
         """Whether a paragraph break lies between tokens `i` and `j`."""
@@ -662,6 +698,10 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
     """Token ranges of what a cue reports."""
     token = cue.token
     doc = token.doc
+    mark = _claim_mark(token)
+    if mark is not None:
+        clause = mark.head
+        return [_clean(doc, mark.i + 1, max(clause.right_edge.i + 1, mark.i + 1))]
     if _tagged_as_noun(token):
         a = token.i + 1
         b = a

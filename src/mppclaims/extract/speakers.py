@@ -217,6 +217,30 @@ class SpeakerResolver:
             return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
         return None
 
+    def source_of_noun(self, noun: Token) -> Token | None:
+        """Who made a claim, a warning or a report named by a noun: its owner ("the mayor's
+        claim"), "from"/"by" ("warnings from his lawyer"), a name before it ("a New York Times
+        report"), or whoever made it or stood by it ("X persisted in arguments that",
+        "X issued a warning that"). None when the text names nobody."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        for child in noun.children:
+            mention = self.mention_of(child) if child.dep_ == "compound" else None
+            if mention is not None and mention.label in ("PERSON", "ORG", "NORP", "GPE"):
+                return child
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("issuing_verbs"):
+            return self.subject_of(verb)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ == "VERB":
+            return self.subject_of(verb)  # "persisted in arguments that"
+        return None
+
     def _named_in_of_phrase(self, cue: Token) -> Token | None:
         """ "a clip of Sen. X saying ...": the person named right before the participle in
         the of-phrase of a noun that cannot speak itself."""
