@@ -59,6 +59,22 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="he-told-reporters",
         ),
         pytest.param(
+            "Sen. Dana Reyes criticized Gov. Robin Park on Monday. “The plan is wrong. It has "
+            "always been wrong,” he said.",
+            "said",
+            1,
+            "Dana Reyes",
+            id="he-after-a-quote-of-two-sentences-looks-before-the-quote",
+        ),
+        pytest.param(
+            "While Gov. Robin Park had the votes, the bill worried Sen. Dana Reyes. “The plan is "
+            "wrong,” he said.",
+            "said",
+            1,
+            "Dana Reyes",
+            id="a-subordinate-clause-subject-is-no-main-actor",
+        ),
+        pytest.param(
             "Judge Maria Lopez issued the order. Lopez said the law was clear.",
             "said",
             1,

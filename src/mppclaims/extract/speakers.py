@@ -535,10 +535,12 @@ class SpeakerResolver:
         In the pronoun's own sentence and in the one before, a person in subject position
         wins over a nearer one elsewhere ("Morgan told Stewart ... He said"), and a
         possessive ("Seeborg's ruling") comes last; further back the nearest compatible
-        person is taken.
+        person is taken. "The one before" is the narrative sentence before: sentences of a
+        quotation ("“She's late. She always is,” he said") are passed over.
         """
         sent = token.sent
-        window_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        first_token = self._sentence_before(sent.start)
+        window_start = self.doc[first_token].idx
         # (tier, -start, name), the smallest wins: subjects, then other roles, then
         # possessives, each in the pronoun's sentence before the one before; then the nearest
         ranked: list[tuple[int, int, str]] = []
@@ -559,11 +561,11 @@ class SpeakerResolver:
                 break
             head = self._head_of(mention)
             dep = head.dep_ if head is not None else ""
-            role = 0 if dep in SUBJECTS else 2 if dep == "poss" else 1
+            subject = dep in SUBJECTS and head is not None and not _in_subordinate(head)
+            role = 0 if subject else 2 if dep == "poss" else 1
             earlier = 0 if mention.start >= sent.start_char else 1
             ranked.append((2 * role + earlier, -mention.start, name))
         # a name the entity recogniser missed, as the subject of its sentence ("Ana Ruiz leads")
-        first_token = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
         for i in range(token.i - 1, first_token - 1 if ranked else -1, -1):
             candidate = self.doc[i]
             if candidate.idx < token.idx - _PRONOUN_WINDOW:
@@ -586,6 +588,16 @@ class SpeakerResolver:
         if not ranked:
             return None, None
         return min(ranked)[2], "PERSON"
+
+    def _sentence_before(self, start: int) -> int:
+        """The first token of the sentence before the one starting at token `start`,
+        skipping sentences that open inside a quotation; 0 at the text's start."""
+        while start > 0:
+            start = self.doc[start - 1].sent.start
+            opening = next((t for t in self.doc[start:] if not t.is_punct), self.doc[start])
+            if not self.quoted(opening.idx):
+                break
+        return start
 
     def _head_of(self, mention: Mention) -> Token | None:
         tokens = list(self._mention_tokens(mention))
@@ -623,6 +635,35 @@ class SpeakerResolver:
                 if speaker is not None:
                     return speaker.name, speaker.label
         return None, None
+
+
+_SUBORDINATORS = frozenset(
+    {
+        "while",
+        "when",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "if",
+        "unless",
+        "after",
+        "before",
+        "since",
+        "as",
+        "until",
+        "once",
+    }
+)
+
+
+def _in_subordinate(subject: Token) -> bool:
+    """Whether a subject's clause is an adverbial one ("While X had ..., Y said"): its
+    subject is no main actor of the sentence."""
+    verb = subject.head
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
 
 
 def _reported_by(subject: Token, cue: Token) -> bool:
