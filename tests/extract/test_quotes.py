@@ -211,6 +211,12 @@ LAYOUTS = [
         id="persisted-in-arguments-that",
     ),
     pytest.param(
+        "The governor spoke on Friday.\n\nGov. Ellen Park added:\n\nThe plan is a disaster for "
+        "families. It will raise prices.\n\nThe vote is set for Tuesday.",
+        [("indirect", "The plan is a disaster for families. It will raise prices.", "Ellen Park")],
+        id="unquoted-paragraph-after-cue-and-colon",
+    ),
+    pytest.param(
         "“I’m not worried about the vote.” ― Sarah Lopez",
         [("direct", "I’m not worried about the vote.", "Sarah Lopez")],
         id="dash-attribution",
@@ -277,9 +283,10 @@ def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: st
     [
         "The report that he wrote last year was never published.",
         "The claim that the vote was rigged has spread online.",
+        "The report lists three reasons:\n\nCosts are rising. Staff are leaving.",
     ],
 )
-def test_a_noun_of_speech_needs_a_clause_and_a_source(nlp: Language, text: str) -> None:
+def test_no_source_no_quote(nlp: Language, text: str) -> None:
     assert _quotes(nlp, text) == []
 
 

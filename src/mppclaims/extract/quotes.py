@@ -844,6 +844,31 @@ def _label_items(article: _Article) -> list[_Found]:
     return found
 
 
+def _block_items(article: _Article) -> list[_Found]:
+    """A paragraph without quotation marks after one that ends in its cue and a colon ("The
+    governor added:"): the paragraph is what was said."""
+    found = []
+    for lo, hi in article.paragraphs[1:]:
+        if not article.text[:lo].rstrip().endswith(":"):
+            continue
+        if any(m in article.text[lo:hi] for m in _DOUBLE) or article.quoted(lo):
+            continue
+        tokens = _introduction(article, lo)
+        if len(tokens) < 2 or tokens[1].sent != tokens[0].sent:
+            continue
+        cue = article.cue(tokens[1])  # "The governor added:": the cue right before the colon
+        if cue is None or cue.speaker is None or any(c.dep_ == "dobj" for c in cue.token.children):
+            continue
+        start, end = lo, hi
+        while end > start and article.text[end - 1].isspace():
+            end -= 1
+        a, b = article.token_range(start, end)
+        if b - a < 3 or article.ctx.in_boilerplate(start, end):
+            continue
+        found.append(_Found(start, end, "indirect", cue, cue.speaker, (a, b), lo))
+    return found
+
+
 # -- assembly ------------------------------------------------------------------------------
 
 
@@ -851,7 +876,7 @@ def extract_quotes(doc: Doc, ctx: ArticleContext, entities: EntityIndex) -> list
     """Every attributed quote outside boilerplate, in text order."""
     article = _Article(doc, ctx, entities)
     quoted = _quoted_items(article)
-    indirect = _indirect_items(article, quoted) + _label_items(article)
+    indirect = _indirect_items(article, quoted) + _label_items(article) + _block_items(article)
     seen: set[tuple[int, int]] = set()
     quotes = []
     for item in sorted([*quoted, *indirect], key=lambda f: (f.start, f.kind == "indirect")):
