@@ -144,6 +144,27 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="who-said",
         ),
         pytest.param(
+            "A spokesman for the company, Tom Hale, said profits fell.",
+            "said",
+            1,
+            "Tom Hale",
+            id="a-description-with-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            "One of the lawyers, Sarah Miller, said the ruling was wrong.",
+            "said",
+            1,
+            "Sarah Miller",
+            id="one-of-them-with-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            "Supporters of the plan, including Mayor Tom Hale, say it will create jobs.",
+            "say",
+            1,
+            "Supporters of the plan",
+            id="an-example-is-no-name-of-the-group",
+        ),
+        pytest.param(
             "“One of the best judges in the state,” Rep. Carol Diaz said of her.",
             "said",
             1,

@@ -457,6 +457,10 @@ class SpeakerResolver:
             person = self.person_with_surname(head.text)  # a surname the recogniser missed
             if person is not None:
                 return Speaker(person, head.idx, head.idx + len(head.text), "PERSON")
+        if mention is None and head.pos_ in ("NOUN", "NUM"):
+            named = self._appositive_name(head)
+            if named is not None:
+                return named
         tokens = _name_tokens(head)
         if not tokens:
             return None
@@ -476,6 +480,27 @@ class SpeakerResolver:
         if label in ("DOC", "ORG") and len(tokens) == 2 and tokens[0].lower_ == "the":
             text = self._fuller_mention(head) or text  # "the statement": which statement
         return Speaker(text, start, end, label)
+
+    def _appositive_name(self, head: Token) -> Speaker | None:
+        """The person's name set off by commas at the end of a description: "A spokesman
+        for the company, Tom Hale, said" (the parse may hang it on "company")."""
+        end = head.right_edge.i
+        if self.doc[end].text == ",":
+            end -= 1
+        for token in head.subtree:
+            if token.dep_ != "appos" or token.right_edge.i != end:
+                continue
+            if self.doc[token.left_edge.i - 1].text != ",":
+                continue
+            mention = self.mention_of(token)
+            if (
+                mention is not None
+                and mention.label == "PERSON"
+                and mention.end <= (self.doc[end].idx + len(self.doc[end].text))
+            ):
+                name = self.display_name(mention)
+                return Speaker(name, mention.start, mention.end, "PERSON")
+        return None
 
     def _fuller_mention(self, head: Token) -> str | None:
         """The nearest earlier, longer noun phrase with the same head noun ("a statement
