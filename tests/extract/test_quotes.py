@@ -196,6 +196,16 @@ LAYOUTS = [
         id="document-as-source",
     ),
     pytest.param(
+        "The newspaper quoted Mayor Tom Hale as saying the budget was balanced.",
+        [("indirect", "the budget was balanced", "Tom Hale")],
+        id="quoted-someone-as-saying",
+    ),
+    pytest.param(
+        "Gov. Ellen Park was quoted by the newspaper as saying the wall would be built.",
+        [("indirect", "the wall would be built", "Ellen Park")],
+        id="was-quoted-as-saying",
+    ),
+    pytest.param(
         "Mayor Tom Hale spoke on Monday. The mayor's claim that crime fell has been disputed.",
         [("indirect", "crime fell", "Tom Hale")],
         id="a-noun-of-speech-with-its-that-clause",

@@ -203,6 +203,11 @@ class SpeakerResolver:
             return behind if behind is not None else noun
         if depth >= 3 or cue.head.i == cue.i or not self.same_line(cue.i, cue.head.i):
             return None
+        if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
+            verb = cue.head.head  # "quoted X as saying", "X was quoted as saying"
+            if verb.lemma_.lower() in ("quote", "cite"):
+                quoted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+                return quoted[0] if quoted else None
         if cue.dep_ == "pcomp" and cue.head.lower_ in _PREPOSITIONS_OF_SPEECH:
             return self.subject_of(cue.head.head, depth + 1)  # "..., before asking her"
         if cue.dep_ == "advcl" and cue.tag_ == "VBG" and _reported_clause(cue.head):
