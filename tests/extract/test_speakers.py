@@ -67,6 +67,14 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="he-after-a-quote-of-two-sentences-looks-before-the-quote",
         ),
         pytest.param(
+            "Sen. Dana Reyes spoke to reporters on Monday. Gov. Robin Park, he said, is a strong "
+            "leader.",
+            "said",
+            1,
+            "Dana Reyes",
+            id="he-in-an-aside-is-not-the-person-it-interrupts",
+        ),
+        pytest.param(
             "While Gov. Robin Park had the votes, the bill worried Sen. Dana Reyes. “The plan is "
             "wrong,” he said.",
             "said",
@@ -328,6 +336,13 @@ def test_who_is_behind_a_remark_or_a_document(
             "said",
             "Lawyers for the families",
             id="they-are-not-in-what-they-report",
+        ),
+        pytest.param(
+            "The protesters marched to City Hall, where police officers blocked the doors. They "
+            "said they wanted to see the mayor.",
+            "said",
+            "The protesters",
+            id="they-prefers-a-main-clause-subject",
         ),
         pytest.param(
             "The ministry said it was opposed to the test and warned that talks would stop.",

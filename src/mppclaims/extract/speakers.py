@@ -590,6 +590,8 @@ class SpeakerResolver:
                 ranked.append((6, -mention.start, name))
                 break
             head = self._head_of(mention)
+            if head is not None and _inside_aside(head, token.head):
+                continue  # "Putin, he said, is a strong leader": Putin is what is said
             dep = head.dep_ if head is not None else ""
             subject = dep in SUBJECTS and head is not None and not _in_subordinate(head)
             role = 0 if subject else 2 if dep == "poss" else 1
@@ -710,16 +712,39 @@ def _reported_by(subject: Token, cue: Token) -> bool:
     return any(c.dep_ == "ccomp" and subject in c.subtree for c in cue.children)
 
 
+def _inside_aside(token: Token, cue: Token) -> bool:
+    """Whether `token` is in the sentence that a cue set off by commas interrupts
+    ("Putin, he said, is a strong leader"): what is said, not who says it."""
+    doc = cue.doc
+    words = [t.i for t in cue.subtree if not t.is_punct]
+    left, right = min(words), max(words)
+    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
+        return False
+    if doc[right + 1].text != "," or cue.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return False
+    return token in cue.head.subtree and token not in cue.subtree
+
+
 def _earlier_subjects(doc: Doc, token: Token, limit: int) -> Iterator[Token]:
-    """Subjects before `token` in its sentence and in up to `limit` earlier ones, nearest first."""
-    lower = token.sent.start
-    for _ in range(limit):
-        if lower == 0:
+    """Subjects before `token` in its sentence and in up to `limit` earlier ones, nearest
+    sentence first; in each sentence the subjects of main clauses before those of relative,
+    adverbial or reported ones ("The protesters marched to City Hall, where police blocked
+    the doors"), each nearest first."""
+    end, start = token.i, token.sent.start
+    for _ in range(limit + 1):
+        subjects = [doc[i] for i in range(end - 1, start - 1, -1) if doc[i].dep_ in SUBJECTS]
+        yield from sorted(subjects, key=_embedded)
+        if start == 0:
             break
-        lower = doc[lower - 1].sent.start
-    for i in range(token.i - 1, lower - 1, -1):
-        if doc[i].dep_ in SUBJECTS:
-            yield doc[i]
+        end, start = start, doc[start - 1].sent.start
+
+
+def _embedded(subject: Token) -> bool:
+    """Whether a subject's clause is not the main clause of its sentence."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ != "ROOT"
 
 
 def _role_word(token: Token) -> str:
