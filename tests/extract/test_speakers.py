@@ -173,6 +173,13 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="an-example-is-no-name-of-the-group",
         ),
         pytest.param(
+            "The senator spoke after a meeting with officials who said the plan was final.",
+            "said",
+            1,
+            "officials",
+            id="who-after-a-noun-that-cannot-speak",
+        ),
+        pytest.param(
             "“One of the best judges in the state,” Rep. Carol Diaz said of her.",
             "said",
             1,

@@ -445,10 +445,11 @@ class SpeakerResolver:
         before = self.doc[i] if i >= 0 else None
         nominal = before is not None and before.pos_ in ("NOUN", "PROPN")
         if before is not None and nominal and self.same_line(i, relative.i):
-            while (  # "a spokesman for the department, who said"
-                before.dep_ == "pobj"
+            while (  # "a spokesman for the department, who said"; not "a meeting with
+                before.dep_ == "pobj"  # officials who said"
                 and before.head.dep_ == "prep"
                 and before.head.head.pos_ in ("NOUN", "PROPN")
+                and self._agentive(before.head.head)
             ):
                 before = before.head.head
             return before
