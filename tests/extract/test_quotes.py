@@ -288,6 +288,11 @@ def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: st
         assert [q.speaker for q in quoted] == [speaker]
 
 
+def test_an_aside_participle_is_no_cue_and_the_source_is_not_reported(nlp: Language) -> None:
+    text = "Gov. Ellen Park, asked whether she would run again, said: “I have not decided.”"
+    assert _found(_quotes(nlp, text)) == [("direct", "I have not decided.", "Ellen Park")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

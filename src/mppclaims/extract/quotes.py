@@ -204,6 +204,8 @@ def _is_cue_word(token: Token) -> bool:
     deps = {c.dep_ for c in token.children}
     if "agent" not in deps and ("auxpass" in deps or (token.tag_ == "VBN" and token.dep_ == "acl")):
         return False  # "the request should be denied", "a group called X": nobody speaks
+    if _aside_participle(token):
+        return False
     lemma = token.lemma_.lower()
     return lemma in lexicons.words("reporting_verbs") or lemma in lexicons.words(
         "reporting_object_verbs"
@@ -229,6 +231,20 @@ def _claim_mark(token: Token) -> Token | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return None
     return doc[end]
+
+
+def _aside_participle(token: Token) -> bool:
+    """ "Gov. X, asked whether she would run, said ...": a participle set off after the
+    subject, which the parser read as a finite verb with that subject. Nobody speaks in it;
+    the subject is the one asked."""
+    doc = token.doc
+    if token.tag_ not in ("VBD", "VBN") or token.i < 2 or doc[token.i - 1].text != ",":
+        return False
+    if token.head.i <= token.i or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.right_edge.i in (token.i - 2, token.i - 1) for c in token.children
+    )  # the comma may hang on the subject
 
 
 def _tagged_as_noun(token: Token) -> bool:
@@ -737,6 +753,8 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         a, b = side[0].left_edge.i, side[-1].right_edge.i + 1
         if a <= token.i < b and side[0].i > token.i:
             a = token.i + 1  # "which X argues violates ...": the fronted "which" stays out
+        if cue.speaker is not None and doc[a].idx <= cue.speaker.start < doc[b - 1].idx:
+            continue  # the source is inside it: a misparse, not what the source said
         ranges.append(_clean(doc, a, b))
     if ranges:
         return ranges
