@@ -196,6 +196,37 @@ LAYOUTS = [
         id="document-as-source",
     ),
     pytest.param(
+        "The newspaper quoted Mayor Tom Hale as saying the budget was balanced.",
+        [("indirect", "the budget was balanced", "Tom Hale")],
+        id="quoted-someone-as-saying",
+    ),
+    pytest.param(
+        "Gov. Ellen Park was quoted by the newspaper as saying the wall would be built.",
+        [("indirect", "the wall would be built", "Ellen Park")],
+        id="was-quoted-as-saying",
+    ),
+    pytest.param(
+        "Mayor Tom Hale spoke on Monday. The mayor's claim that crime fell has been disputed.",
+        [("indirect", "crime fell", "Tom Hale")],
+        id="a-noun-of-speech-with-its-that-clause",
+    ),
+    pytest.param(
+        "The vote went ahead despite repeated warnings from the union that the plan was illegal.",
+        [("indirect", "the plan was illegal", "the union")],
+        id="warnings-from-someone-that",
+    ),
+    pytest.param(
+        "Democrats persisted in arguments that the panel is trying to second-guess the court.",
+        [("indirect", "the panel is trying", "Democrats")],
+        id="persisted-in-arguments-that",
+    ),
+    pytest.param(
+        "The governor spoke on Friday.\n\nGov. Ellen Park added:\n\nThe plan is a disaster for "
+        "families. It will raise prices.\n\nThe vote is set for Tuesday.",
+        [("indirect", "The plan is a disaster for families. It will raise prices.", "Ellen Park")],
+        id="unquoted-paragraph-after-cue-and-colon",
+    ),
+    pytest.param(
         "“I’m not worried about the vote.” ― Sarah Lopez",
         [("direct", "I’m not worried about the vote.", "Sarah Lopez")],
         id="dash-attribution",
@@ -215,6 +246,63 @@ def test_news_layouts(nlp: Language, text: str, expected: list[tuple[str, str, s
         assert any(k == kind and t.startswith(start) and s == speaker for k, t, s in found), (
             f"{(kind, start, speaker)} not in {found}"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        pytest.param(
+            "The clip shows Sen. Mark Reyes telling the crowd at the fair, “That is how it "
+            "works,” when his rival accused him of dodging taxes.",
+            "That is how it works",
+            "Mark Reyes",
+            id="the-cue-leading-up-to-the-quote-not-the-one-the-parse-hung-it-on",
+        ),
+        pytest.param(
+            "The film ends with Sen. Mark Reyes at a rally last spring, “That is how it works,” "
+            "after his rival accused him of dodging taxes.",
+            "That is how it works",
+            None,
+            id="a-subordinate-clause-after-the-quote-is-no-cue",
+        ),
+        pytest.param(
+            "Many residents see the new tower as “an eyesore.” The mayor disagreed with them on "
+            "Monday.",
+            "an eyesore",
+            None,
+            id="the-next-sentence-is-no-cue",
+        ),
+        pytest.param(
+            "Japan branded the launch “a grave provocation.”",
+            "a grave provocation",
+            "Japan",
+            id="branded",
+        ),
+    ],
+)
+def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: str | None) -> None:
+    quoted = [q for q in _quotes(nlp, text) if q.kind != "indirect" and q.text.startswith(start)]
+    if speaker is None:
+        assert quoted == []
+    else:
+        assert [q.speaker for q in quoted] == [speaker]
+
+
+def test_an_aside_participle_is_no_cue_and_the_source_is_not_reported(nlp: Language) -> None:
+    text = "Gov. Ellen Park, asked whether she would run again, said: “I have not decided.”"
+    assert _found(_quotes(nlp, text)) == [("direct", "I have not decided.", "Ellen Park")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report that he wrote last year was never published.",
+        "The claim that the vote was rigged has spread online.",
+        "The report lists three reasons:\n\nCosts are rising. Staff are leaving.",
+    ],
+)
+def test_no_source_no_quote(nlp: Language, text: str) -> None:
+    assert _quotes(nlp, text) == []
 
 
 @pytest.mark.parametrize(

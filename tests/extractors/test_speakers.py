@@ -59,6 +59,30 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="he-told-reporters",
         ),
         pytest.param(
+            "Sen. Dana Reyes criticized Gov. Robin Park on Monday. “The plan is wrong. It has "
+            "always been wrong,” he said.",
+            "said",
+            1,
+            "Dana Reyes",
+            id="he-after-a-quote-of-two-sentences-looks-before-the-quote",
+        ),
+        pytest.param(
+            "Sen. Dana Reyes spoke to reporters on Monday. Gov. Robin Park, he said, is a strong "
+            "leader.",
+            "said",
+            1,
+            "Dana Reyes",
+            id="he-in-an-aside-is-not-the-person-it-interrupts",
+        ),
+        pytest.param(
+            "While Gov. Robin Park had the votes, the bill worried Sen. Dana Reyes. “The plan is "
+            "wrong,” he said.",
+            "said",
+            1,
+            "Dana Reyes",
+            id="a-subordinate-clause-subject-is-no-main-actor",
+        ),
+        pytest.param(
             "Judge Maria Lopez issued the order. Lopez said the law was clear.",
             "said",
             1,
@@ -72,6 +96,22 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             1,
             "Anna Berg",
             id="description-to-the-person-introduced-with-it",
+        ),
+        pytest.param(
+            "On Monday, Democratic nominee Sarah Miller spoke first and Republican nominee Tom "
+            "Hale spoke next. The Democratic nominee said the plan would fail.",
+            "said",
+            1,
+            "Sarah Miller",
+            id="description-with-its-capitalised-adjective",
+        ),
+        pytest.param(
+            "Republican nominee Tom Hale spoke on Monday. The Democratic nominee said the plan "
+            "would fail.",
+            "said",
+            1,
+            "The Democratic nominee",
+            id="description-not-of-a-person-with-another-adjective",
         ),
         pytest.param(
             "The International Monetary Fund (IMF) cut its forecast. "
@@ -89,6 +129,13 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="according-to-a-document",
         ),
         pytest.param(
+            "The host often mocked the contestants, according to show insiders.",
+            "according",
+            1,
+            "insiders",
+            id="according-to-a-noun-read-as-a-verb",
+        ),
+        pytest.param(
             "Prices rose, according to a statement from the transport ministry. "
             "Fares will follow, according to the statement.",
             "according",
@@ -103,6 +150,34 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             2,
             "a spokesman for the fire department",
             id="who-said",
+        ),
+        pytest.param(
+            "A spokesman for the company, Tom Hale, said profits fell.",
+            "said",
+            1,
+            "Tom Hale",
+            id="a-description-with-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            "One of the lawyers, Sarah Miller, said the ruling was wrong.",
+            "said",
+            1,
+            "Sarah Miller",
+            id="one-of-them-with-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            "Supporters of the plan, including Mayor Tom Hale, say it will create jobs.",
+            "say",
+            1,
+            "Supporters of the plan",
+            id="an-example-is-no-name-of-the-group",
+        ),
+        pytest.param(
+            "The senator spoke after a meeting with officials who said the plan was final.",
+            "said",
+            1,
+            "officials",
+            id="who-after-a-noun-that-cannot-speak",
         ),
         pytest.param(
             "“One of the best judges in the state,” Rep. Carol Diaz said of her.",
@@ -129,6 +204,163 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
 )
 def test_sources(nlp: Language, text: str, cue: str, occurrence: int, expected: str) -> None:
     speaker = _speaker_of(nlp, text, cue, occurrence)
+    assert speaker is not None and speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param(
+            "Her pledges to cut taxes for workers notwithstanding, independent economists "
+            "agree the plan helps the rich.",
+            "agree",
+            "independent economists",
+            id="of-two-subjects-the-one-after-the-comma",
+        ),
+        pytest.param(
+            "Sarah Cole, the head of the tenants' union, warned that rents would rise.",
+            "warned",
+            "Sarah Cole",
+            id="an-apposition-is-no-second-subject",
+        ),
+        pytest.param(
+            "The committee forced the company's chief executive to admit that the accounts "
+            "were wrong.",
+            "admit",
+            "the company's chief executive",
+            id="forced-to-admit-the-object-speaks",
+        ),
+        pytest.param(
+            "Lawmakers pressured Mr. Tom Hale to concede that the program had failed.",
+            "concede",
+            "Tom Hale",
+            id="pressured-to-concede-the-object-speaks",
+        ),
+        pytest.param(
+            "The mayor asked the court to deny the request.",
+            "deny",
+            "The mayor",
+            id="asked-to-deny-is-the-askers-request",
+        ),
+        pytest.param(
+            "The union urged the governor to reject the bill.",
+            "reject",
+            "The union",
+            id="urged-to-reject-is-the-urgers-request",
+        ),
+        pytest.param(
+            "The campaign ad uses footage of Senator Ray Moss asking why taxes are so high.",
+            "asking",
+            "Ray Moss",
+            id="footage-of-someone-saying",
+        ),
+        pytest.param(
+            "Parents sent a letter to the board of directors urging them to reconsider.",
+            "urging",
+            "Parents",
+            id="a-recipient-is-no-speaker",
+        ),
+    ],
+)
+def test_who_a_clause_is_said_of(nlp: Language, text: str, cue: str, expected: str) -> None:
+    speaker = _speaker_of(nlp, text, cue)
+    assert speaker is not None and speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param(
+            "Mayor Tom Hale gave a speech on Friday calling for calm.",
+            "calling",
+            "Tom Hale",
+            id="gave-a-speech-calling-for",
+        ),
+        pytest.param(
+            "The senator made a comment that described the bill as a disaster.",
+            "described",
+            "The senator",
+            id="made-a-comment-that-described",
+        ),
+        pytest.param(
+            "Gov. Ellen Park unleashed a series of tweets criticizing the ruling.",
+            "criticizing",
+            "Ellen Park",
+            id="a-series-of-tweets-criticizing",
+        ),
+        pytest.param(
+            "Gov. Ellen Park spoke at a news conference announcing the new rules.",
+            "announcing",
+            "Ellen Park",
+            id="at-a-news-conference-announcing",
+        ),
+        pytest.param(
+            "Ms. Ana Ruiz spoke first. Her remarks suggesting a delay angered the council.",
+            "suggesting",
+            "Ana Ruiz",
+            id="her-remarks-suggesting",
+        ),
+        pytest.param(
+            "Many voters believed the polls that showed the race was close.",
+            "showed",
+            "the polls",
+            id="believed-polls-the-polls-speak",
+        ),
+        pytest.param(
+            "The agency cited a study showing that prices rose.",
+            "showing",
+            "a study",
+            id="cited-a-study-the-study-speaks",
+        ),
+    ],
+)
+def test_who_is_behind_a_remark_or_a_document(
+    nlp: Language, text: str, cue: str, expected: str
+) -> None:
+    speaker = _speaker_of(nlp, text, cue)
+    assert speaker is not None and speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param(
+            "The city council met on Monday. The election is set for November. It said the "
+            "vote would be fair.",
+            "said",
+            "The city council",
+            id="it-is-no-event",
+        ),
+        pytest.param(
+            "Union leaders met the mayor. Taxpayers will pay for the deal. They said the "
+            "contract was fair.",
+            "said",
+            "Union leaders",
+            id="they-are-no-payers",
+        ),
+        pytest.param(
+            "Lawyers for the families filed suit. Many cases have dragged on for years, they said.",
+            "said",
+            "Lawyers for the families",
+            id="they-are-not-in-what-they-report",
+        ),
+        pytest.param(
+            "The protesters marched to City Hall, where police officers blocked the doors. They "
+            "said they wanted to see the mayor.",
+            "said",
+            "The protesters",
+            id="they-prefers-a-main-clause-subject",
+        ),
+        pytest.param(
+            "The ministry said it was opposed to the test and warned that talks would stop.",
+            "warned",
+            "The ministry",
+            id="it-in-the-report-is-the-reporter",
+        ),
+    ],
+)
+def test_it_and_they(nlp: Language, text: str, cue: str, expected: str) -> None:
+    speaker = _speaker_of(nlp, text, cue)
     assert speaker is not None and speaker.name == expected
 
 

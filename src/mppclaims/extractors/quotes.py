@@ -204,10 +204,47 @@ def _is_cue_word(token: Token) -> bool:
     deps = {c.dep_ for c in token.children}
     if "agent" not in deps and ("auxpass" in deps or (token.tag_ == "VBN" and token.dep_ == "acl")):
         return False  # "the request should be denied", "a group called X": nobody speaks
+    if _aside_participle(token):
+        return False
     lemma = token.lemma_.lower()
     return lemma in lexicons.words("reporting_verbs") or lemma in lexicons.words(
         "reporting_object_verbs"
     )
+
+
+def _claim_mark(token: Token) -> Token | None:
+    """The "that" opening the clause of a noun of speech: "the claim that ...", "repeated
+    warnings from his lawyer that ...", "a New York Times report that ..." (the parser often
+    hangs the clause on the sentence's verb, so the words are read in order). Not a
+    relative clause ("the report that he wrote"): "that" must mark a clause with its own
+    subject."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicons.words("reporting_nouns"):
+        return None
+    doc = token.doc
+    end = token.i + 1
+    for child in token.children:  # "warnings from his lawyer", "a report by the agency"
+        if child.dep_ == "prep" and child.i == end and child.lower_ in ("from", "by"):
+            end = child.right_edge.i + 1
+    if end >= len(doc) or doc[end].lower_ != "that" or doc[end].dep_ != "mark":
+        return None
+    clause = doc[end].head
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    return doc[end]
+
+
+def _aside_participle(token: Token) -> bool:
+    """ "Gov. X, asked whether she would run, said ...": a participle set off after the
+    subject, which the parser read as a finite verb with that subject. Nobody speaks in it;
+    the subject is the one asked."""
+    doc = token.doc
+    if token.tag_ not in ("VBD", "VBN") or token.i < 2 or doc[token.i - 1].text != ",":
+        return False
+    if token.head.i <= token.i or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.right_edge.i in (token.i - 2, token.i - 1) for c in token.children
+    )  # the comma may hang on the subject
 
 
 def _tagged_as_noun(token: Token) -> bool:
@@ -285,6 +322,10 @@ class _Article:
                 if ctx.in_boilerplate(token.idx, token.idx + len(token.text)):
                     continue
                 self._cues[token.i] = self._make_cue(token)
+            elif _claim_mark(token) is not None and not self.quoted(token.idx):
+                cue = self._make_claim_cue(token)
+                if cue is not None and not ctx.in_boilerplate(cue.start, cue.end):
+                    self._cues[token.i] = cue
         # labelled paragraphs: where the labelled words start -> the label's cue
         self.labels: dict[int, Cue] = {}
         for lo, hi in self.paragraphs:
@@ -297,6 +338,17 @@ class _Article:
         subject = self.speakers.source_token(token)
         speaker = self.speakers.resolve(subject) if subject is not None else None
         return Cue(token, text, start, end, speaker, subject is not None)
+
+    def _make_claim_cue(self, noun: Token) -> Cue | None:
+        """A noun of speech with its that-clause ("warnings from his lawyer that ..."), if the
+        text names its source."""
+        source = self.speakers.source_of_noun(noun)
+        if source is None or not self.speakers.same_line(source.i, noun.i):
+            return None
+        speaker = self.speakers.resolve(source)
+        if speaker is None:
+            return None
+        return Cue(noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, True)
 
     def crosses_line(self, i: int, j: int) -> bool:
         """Whether a paragraph break lies between tokens `i` and `j`."""
@@ -450,6 +502,7 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
                     cue is not None
                     and child.dep_ in ("parataxis", "ccomp", "advcl", "conj")
                     and not article.crosses_line(child.i, a)
+                    and not _subordinate(child)
                 ):
                     return cue
     governing = []
@@ -467,7 +520,32 @@ def _cue_by_parse(article: _Article, a: int, b: int) -> Cue | None:
     # the nearest governing cue that names a source, else the nearest one
     named = [c for c in governing if c.speaker is not None]
     candidates = named or governing
-    return candidates[0] if candidates else None
+    if not candidates:
+        return None
+    return _introducing_cue(article, candidates[0], a, tops) or candidates[0]
+
+
+def _introducing_cue(article: _Article, governing: Cue, a: int, tops: list[Token]) -> Cue | None:
+    """A nearer cue whose clause runs right up to the quote opening at token `a`, when the
+    parse hung the quote on a cue further back ("The spot concludes with footage of X
+    saying last week, “...”": "saying" introduces it, not "concludes")."""
+    if governing.token.i >= a:
+        return None
+    doc = article.doc
+    for i in range(a - 1, governing.token.i, -1):
+        token = doc[i]
+        if (article.quoted(token.idx) and i < a - 1) or article.crosses_line(i, a):
+            return None  # another quotation or paragraph lies between
+        cue = article.cue(token)
+        if cue is None or cue.speaker is None:
+            continue
+        if token.dep_ == "relcl" or any(top in token.ancestors for top in tops):
+            return None  # "saying anybody who complains “is ...”": in the quote's own clause
+        clause = {t.i for t in token.subtree}
+        if all(j in clause or doc[j].is_punct for j in range(i + 1, a)):
+            return cue
+        return None
+    return None
 
 
 def _window(article: _Article, first: int, step: int, limit: int) -> Iterator[Token]:
@@ -490,7 +568,9 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
     """A cue right after the closing mark ("...,” X said") or before the opening one."""
     if stretch.close is not None and stretch.close_end is not None:
         first = article.token_range(stretch.close, stretch.close_end)[1]
-        after = list(_window(article, first, +1, 14))
+        after = [t for t in _window(article, first, +1, 14) if not _subordinate(t)]
+        if _closes_sentence(article, stretch, first):
+            after = []
         for token in after:
             cue = article.cue(token)
             if cue is not None and token.dep_ != "relcl" and cue.speaker is not None:
@@ -516,6 +596,25 @@ def _cue_by_position(article: _Article, stretch: Stretch, a: int, b: int) -> Cue
             if mark == ":":
                 return _colon_cue(article, before)
     return None
+
+
+def _subordinate(token: Token) -> bool:
+    """A verb heading a subordinate clause ("when Y blasted him", "after she said"): it
+    reports nothing said in the quote before it. "as X noted" does."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS - {"as"} and c.i < token.i
+        for c in token.children
+    )  # "..., as one analyst put it" is an attribution
+
+
+def _closes_sentence(article: _Article, stretch: Stretch, first: int) -> bool:
+    """Whether the quote ends its sentence with a full stop and a new sentence follows
+    (`... an "outlaw nation." Others insisted ...`): the next sentence's verb is no cue."""
+    content = article.text[stretch.start : stretch.end].rstrip()
+    if not content.endswith(".") or first >= len(article.doc):
+        return False
+    token = article.doc[first]
+    return bool(token.is_sent_start) and token.text[:1].isupper()
 
 
 def _introduction(article: _Article, paragraph_start: int) -> list[Token]:
@@ -615,6 +714,10 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
     """Token ranges of what a cue reports."""
     token = cue.token
     doc = token.doc
+    mark = _claim_mark(token)
+    if mark is not None:
+        clause = mark.head
+        return [_clean(doc, mark.i + 1, max(clause.right_edge.i + 1, mark.i + 1))]
     if _tagged_as_noun(token):
         a = token.i + 1
         b = a
@@ -650,6 +753,8 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         a, b = side[0].left_edge.i, side[-1].right_edge.i + 1
         if a <= token.i < b and side[0].i > token.i:
             a = token.i + 1  # "which X argues violates ...": the fronted "which" stays out
+        if cue.speaker is not None and doc[a].idx <= cue.speaker.start < doc[b - 1].idx:
+            continue  # the source is inside it: a misparse, not what the source said
         ranges.append(_clean(doc, a, b))
     if ranges:
         return ranges
@@ -757,6 +862,31 @@ def _label_items(article: _Article) -> list[_Found]:
     return found
 
 
+def _block_items(article: _Article) -> list[_Found]:
+    """A paragraph without quotation marks after one that ends in its cue and a colon ("The
+    governor added:"): the paragraph is what was said."""
+    found = []
+    for lo, hi in article.paragraphs[1:]:
+        if not article.text[:lo].rstrip().endswith(":"):
+            continue
+        if any(m in article.text[lo:hi] for m in _DOUBLE) or article.quoted(lo):
+            continue
+        tokens = _introduction(article, lo)
+        if len(tokens) < 2 or tokens[1].sent != tokens[0].sent:
+            continue
+        cue = article.cue(tokens[1])  # "The governor added:": the cue right before the colon
+        if cue is None or cue.speaker is None or any(c.dep_ == "dobj" for c in cue.token.children):
+            continue
+        start, end = lo, hi
+        while end > start and article.text[end - 1].isspace():
+            end -= 1
+        a, b = article.token_range(start, end)
+        if b - a < 3 or article.ctx.in_boilerplate(start, end):
+            continue
+        found.append(_Found(start, end, "indirect", cue, cue.speaker, (a, b), lo))
+    return found
+
+
 # -- assembly ------------------------------------------------------------------------------
 
 
@@ -764,7 +894,7 @@ def extract_quotes(doc: Doc, ctx: ArticleContext, entities: EntityIndex) -> list
     """Every attributed quote outside boilerplate, in text order."""
     article = _Article(doc, ctx, entities)
     quoted = _quoted_items(article)
-    indirect = _indirect_items(article, quoted) + _label_items(article)
+    indirect = _indirect_items(article, quoted) + _label_items(article) + _block_items(article)
     seen: set[tuple[int, int]] = set()
     quotes = []
     for item in sorted([*quoted, *indirect], key=lambda f: (f.start, f.kind == "indirect")):

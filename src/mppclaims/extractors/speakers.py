@@ -27,6 +27,8 @@ _PREPOSITIONS_OF_SPEECH = frozenset(
     {"by", "before", "after", "while", "when", "in", "for", "despite", "since"}
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# "said at a news conference", "replied with a tweet", "in a speech": where words were said.
+_PREPOSITIONS_OF_OCCASION = frozenset({"at", "in", "during", "with", "through", "via", "on"})
 # Dependents dropped from a noun phrase used as a speaker name.
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
 _WHEN = frozenset({"DATE", "TIME"})
@@ -175,10 +177,17 @@ class SpeakerResolver:
                     for obj in to.children:
                         if obj.dep_ == "pobj":
                             return obj
+                    # "according to show insiders" read as a verb "show": its first noun
+                    nouns = [t for t in to.subtree if t.pos_ in ("NOUN", "PROPN")]
+                    heads = [t for t in nouns if t.head.pos_ not in ("NOUN", "PROPN")]
+                    return heads[0] if heads else None
             return None
-        for child in cue.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # two subjects are a misparse ("His promises ... notwithstanding, analysts agree"):
+            # the one right before the verb is its subject
+            adjacent = [c for c in subjects if self._adjacent(c, cue)]
+            return adjacent[-1] if adjacent and len(subjects) > 1 else subjects[0]
         for child in cue.children:
             if child.dep_ == "agent":  # "it was announced by the agency"
                 for obj in child.children:
@@ -187,18 +196,18 @@ class SpeakerResolver:
         if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
             # "a statement saying ...": the statement, or who issued it ("X issued a statement")
             noun = cue.head
-            issuer = noun.head
-            if lexicons.mapping("speaker_nouns").get(noun.lemma_.lower()) == "DOC" and depth < 3:
-                for clause in noun.children:  # "a statement he made last week, asserting"
-                    if clause.dep_ == "relcl":
-                        maker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-                        if maker is not None and maker.lower_ not in _RELATIVE:
-                            return maker
-                if noun.dep_ == "dobj":  # "the agency issued a statement saying"
-                    return self.subject_of(issuer, depth + 1) or noun
-            return noun
+            named = self._named_in_of_phrase(cue)
+            if named is not None:
+                return named
+            behind = self._source_behind(noun, depth) if depth < 3 else None
+            return behind if behind is not None else noun
         if depth >= 3 or cue.head.i == cue.i or not self.same_line(cue.i, cue.head.i):
             return None
+        if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
+            verb = cue.head.head  # "quoted X as saying", "X was quoted as saying"
+            if verb.lemma_.lower() in ("quote", "cite"):
+                quoted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+                return quoted[0] if quoted else None
         if cue.dep_ == "pcomp" and cue.head.lower_ in _PREPOSITIONS_OF_SPEECH:
             return self.subject_of(cue.head.head, depth + 1)  # "..., before asking her"
         if cue.dep_ == "advcl" and cue.tag_ == "VBG" and _reported_clause(cue.head):
@@ -206,9 +215,132 @@ class SpeakerResolver:
             return self.subject_of(cue.head.head, depth + 1)
         if cue.dep_ == "xcomp" and cue.head.lemma_ == "be":
             return None  # "U.S. policy is not to blame": no act of speech
+        controller = self._controller(cue)
+        if controller is not None:
+            return controller
         if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
             return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
         return None
+
+    def source_of_noun(self, noun: Token) -> Token | None:
+        """Who made a claim, a warning or a report named by a noun: its owner ("the mayor's
+        claim"), "from"/"by" ("warnings from his lawyer"), a name before it ("a New York Times
+        report"), or whoever made it or stood by it ("X persisted in arguments that",
+        "X issued a warning that"). None when the text names nobody."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        for child in noun.children:
+            mention = self.mention_of(child) if child.dep_ == "compound" else None
+            if mention is not None and mention.label in ("PERSON", "ORG", "NORP", "GPE"):
+                return child
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("issuing_verbs"):
+            return self.subject_of(verb)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ == "VERB":
+            return self.subject_of(verb)  # "persisted in arguments that"
+        return None
+
+    def _named_in_of_phrase(self, cue: Token) -> Token | None:
+        """ "a clip of Sen. X saying ...": the person named right before the participle in
+        the of-phrase of a noun that cannot speak itself."""
+        before = self.doc[cue.i - 1]
+        if before.i == cue.head.i or self._agentive(cue.head) or not self._agentive(before):
+            return None
+        node = before
+        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+            if node.i == cue.head.i:
+                return before
+        return None
+
+    def _source_behind(self, noun: Token, depth: int = 0) -> Token | None:
+        """Who is behind a document or an utterance named as a source: its maker ("a
+        statement he made last week, asserting"), the speaker of a remark or speech ("his
+        comments suggesting", "gave a speech calling for", "told a news conference
+        announcing"), the issuer of a document ("the agency issued a statement saying",
+        "unleashed a series of tweets criticizing"). None when the text names nobody; a
+        document then speaks for itself, and so does a remark."""
+        lemma = noun.lemma_.lower()
+        occasion = lemma in lexicons.words("speech_occasions")
+        if not occasion and lexicons.mapping("speaker_nouns").get(lemma) != "DOC":
+            return None
+        for clause in noun.children:  # "a statement he made last week, asserting"
+            if clause.dep_ == "relcl":
+                maker = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if maker is not None and maker.lower_ not in _RELATIVE:
+                    return maker
+        if occasion:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "his remarks", "the senator's speech"
+                return owner
+        top = noun  # "a series of tweets", "a list of demands"
+        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
+            top = top.head.head
+        verb = top.head.head if top.dep_ == "pobj" else top.head
+        if top.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("issuing_verbs"):
+            return self.subject_of(verb, depth + 1)
+        at = top.dep_ == "pobj" and top.head.lower_ in _PREPOSITIONS_OF_OCCASION
+        if occasion and at and verb.pos_ in ("VERB", "AUX"):
+            return self.subject_of(verb, depth + 1)  # "said at a news conference announcing"
+        return None
+
+    def _adjacent(self, subject: Token, verb: Token) -> bool:
+        """Whether a subject phrase opens after a comma and runs up to its verb, with only
+        auxiliaries and adverbs between ("..., independent analyses agree"), unlike an
+        apposition set off by commas ("Ban, the secretary general, vowed")."""
+        left, right = subject.left_edge.i, subject.right_edge.i
+        if left == 0 or subject.i > verb.i or self.doc[left - 1].text != ",":
+            return False
+        between = self.doc[right + 1 : verb.i]
+        return not self.doc[right].is_punct and all(
+            t.pos_ in ("AUX", "ADV", "PART") for t in between
+        )
+
+    def _controller(self, cue: Token) -> Token | None:
+        """The object a non-finite cue is said of, rather than its governing verb's subject:
+        "forced the banker to admit ..." (the banker admits; but "asked the court to deny" is
+        the asker's request), "footage of the senator saying ..." and "the video shows her
+        saying ..." (the senator, she speaks)."""
+        head = cue.head
+        if cue.dep_ == "xcomp" and cue.tag_ == "VB":
+            if head.lemma_.lower() not in lexicons.words("causing_verbs"):
+                return None  # "X asked the court to deny ...": X's request
+            for child in head.children:
+                if child.dep_ == "dobj" and child.i < cue.i and self._agentive(child):
+                    return child
+            return None
+        if cue.tag_ != "VBG" or cue.dep_ not in ("xcomp", "advcl") or cue.i == 0:
+            return None
+        before = self.doc[cue.i - 1]  # no comma: "ended the call saying" is not "the call, saying"
+        if not self._agentive(before):
+            return None
+        # the verb's object ("shows her saying"), or of an object ("uses footage of X
+        # saying", "ends with a clip of X saying"); not "sent a letter to X urging ..."
+        node = before
+        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+        if node.dep_ == "dobj" and node.head == head:
+            return before
+        with_ = node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head == head
+        return before if with_ and node is not before else None
+
+    def _agentive(self, token: Token) -> bool:
+        """Whether a noun can name somebody who speaks: a person, body or place by name, a
+        pronoun, or a role or body noun ("the senator", "the agency")."""
+        if token.pos_ == "PRON":
+            role = lexicons.mapping("pronoun_genders").get(token.lower_)
+            return role in ("male", "female", "plural")
+        mention = self.mention_of(token)
+        if mention is not None:
+            return mention.label in ("PERSON", "ORG", "NORP", "GPE")
+        label = lexicons.mapping("speaker_nouns").get(token.lemma_.lower())
+        return label in ("PERSON", "ORG")
 
     def same_line(self, i: int, j: int) -> bool:
         """Whether tokens `i` and `j` stand in the same paragraph."""
@@ -243,6 +375,8 @@ class SpeakerResolver:
         """The noun right before a finite cue on the same line ("officials have said"), or
         the nearest earlier subject of the sentence for a participle ("..., saying")."""
         doc = self.doc
+        if cue.lower_ == "according":
+            return None  # its source follows "to"; the sentence's subject is what is reported
         finite = cue.tag_ in ("VBD", "VBZ", "VBP", "NNS") or (
             cue.tag_ in ("VBN", "VBG") and any(c.dep_ == "aux" for c in cue.children)
         )
@@ -294,6 +428,9 @@ class SpeakerResolver:
         """The speaker named by `token` (a subject, an object of "according to", ...)."""
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
             token = self._antecedent_of_relative(token)
+            behind = self._source_behind(token)  # "made a comment that described ..."
+            if behind is not None and behind.i != token.i:
+                return self.resolve(behind)
         role = lexicons.mapping("pronoun_genders").get(token.lower_)
         if role is not None and token.pos_ == "PRON":
             return self._pronoun(token, role)
@@ -308,10 +445,11 @@ class SpeakerResolver:
         before = self.doc[i] if i >= 0 else None
         nominal = before is not None and before.pos_ in ("NOUN", "PROPN")
         if before is not None and nominal and self.same_line(i, relative.i):
-            while (  # "a spokesman for the department, who said"
-                before.dep_ == "pobj"
+            while (  # "a spokesman for the department, who said"; not "a meeting with
+                before.dep_ == "pobj"  # officials who said"
                 and before.head.dep_ == "prep"
                 and before.head.head.pos_ in ("NOUN", "PROPN")
+                and self._agentive(before.head.head)
             ):
                 before = before.head.head
             return before
@@ -325,6 +463,10 @@ class SpeakerResolver:
             person = self.person_with_surname(head.text)  # a surname the recogniser missed
             if person is not None:
                 return Speaker(person, head.idx, head.idx + len(head.text), "PERSON")
+        if mention is None and head.pos_ in ("NOUN", "NUM"):
+            named = self._appositive_name(head)
+            if named is not None:
+                return named
         tokens = _name_tokens(head)
         if not tokens:
             return None
@@ -344,6 +486,27 @@ class SpeakerResolver:
         if label in ("DOC", "ORG") and len(tokens) == 2 and tokens[0].lower_ == "the":
             text = self._fuller_mention(head) or text  # "the statement": which statement
         return Speaker(text, start, end, label)
+
+    def _appositive_name(self, head: Token) -> Speaker | None:
+        """The person's name set off by commas at the end of a description: "A spokesman
+        for the company, Tom Hale, said" (the parse may hang it on "company")."""
+        end = head.right_edge.i
+        if self.doc[end].text == ",":
+            end -= 1
+        for token in head.subtree:
+            if token.dep_ != "appos" or token.right_edge.i != end:
+                continue
+            if self.doc[token.left_edge.i - 1].text != ",":
+                continue
+            mention = self.mention_of(token)
+            if (
+                mention is not None
+                and mention.label == "PERSON"
+                and mention.end <= (self.doc[end].idx + len(self.doc[end].text))
+            ):
+                name = self.display_name(mention)
+                return Speaker(name, mention.start, mention.end, "PERSON")
+        return None
 
     def _fuller_mention(self, head: Token) -> str | None:
         """The nearest earlier, longer noun phrase with the same head noun ("a statement
@@ -370,7 +533,9 @@ class SpeakerResolver:
         if not definite or any(t.lower_ in ("a", "an", "another", "one") for t in tokens):
             return None
         role = _role_word(head)
-        wanted = {_role_word(t) for t in tokens if t.pos_ == "PROPN"}
+        # names and capitalised adjectives must match too: "the Democratic nominee" is not
+        # the person introduced as "Republican nominee X"
+        wanted = {_role_word(t) for t in tokens if t.pos_ == "PROPN" or _proper_adjective(t)}
         best: str | None = None
         for mention in self.index.mentions:
             if mention.start >= head.idx:
@@ -401,10 +566,12 @@ class SpeakerResolver:
         In the pronoun's own sentence and in the one before, a person in subject position
         wins over a nearer one elsewhere ("Morgan told Stewart ... He said"), and a
         possessive ("Seeborg's ruling") comes last; further back the nearest compatible
-        person is taken.
+        person is taken. "The one before" is the narrative sentence before: sentences of a
+        quotation ("“She's late. She always is,” he said") are passed over.
         """
         sent = token.sent
-        window_start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+        first_token = self._sentence_before(sent.start)
+        window_start = self.doc[first_token].idx
         # (tier, -start, name), the smallest wins: subjects, then other roles, then
         # possessives, each in the pronoun's sentence before the one before; then the nearest
         ranked: list[tuple[int, int, str]] = []
@@ -424,12 +591,14 @@ class SpeakerResolver:
                 ranked.append((6, -mention.start, name))
                 break
             head = self._head_of(mention)
+            if head is not None and _inside_aside(head, token.head):
+                continue  # "Putin, he said, is a strong leader": Putin is what is said
             dep = head.dep_ if head is not None else ""
-            role = 0 if dep in SUBJECTS else 2 if dep == "poss" else 1
+            subject = dep in SUBJECTS and head is not None and not _in_subordinate(head)
+            role = 0 if subject else 2 if dep == "poss" else 1
             earlier = 0 if mention.start >= sent.start_char else 1
             ranked.append((2 * role + earlier, -mention.start, name))
         # a name the entity recogniser missed, as the subject of its sentence ("Ana Ruiz leads")
-        first_token = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
         for i in range(token.i - 1, first_token - 1 if ranked else -1, -1):
             candidate = self.doc[i]
             if candidate.idx < token.idx - _PRONOUN_WINDOW:
@@ -453,6 +622,16 @@ class SpeakerResolver:
             return None, None
         return min(ranked)[2], "PERSON"
 
+    def _sentence_before(self, start: int) -> int:
+        """The first token of the sentence before the one starting at token `start`,
+        skipping sentences that open inside a quotation; 0 at the text's start."""
+        while start > 0:
+            start = self.doc[start - 1].sent.start
+            opening = next((t for t in self.doc[start:] if not t.is_punct), self.doc[start])
+            if not self.quoted(opening.idx):
+                break
+        return start
+
     def _head_of(self, mention: Mention) -> Token | None:
         tokens = list(self._mention_tokens(mention))
         if not tokens:
@@ -463,10 +642,22 @@ class SpeakerResolver:
         return head
 
     def _group_antecedent(self, token: Token, role: str) -> tuple[str | None, str | None]:
-        """ "they" / "it": the nearest earlier subject that is a body, a group or a document."""
+        """ "they" / "it": the nearest earlier subject that is a body, a group or a document.
+
+        Not a subject of what the pronoun's verb reports ("Many cases drag on, they said":
+        the cases are what is said) and not a noun that names no possible source ("The
+        election is near. It said ...").
+        """
         for candidate in _earlier_subjects(self.doc, token, limit=6):
             if self.quoted(candidate.idx) or candidate.pos_ == "PRON":
                 continue
+            if _reported_by(candidate, token.head):
+                continue
+            lemma = candidate.lemma_.lower()
+            if lemma in lexicons.words("non_speaker_nouns"):
+                continue
+            if role == "thing" and lexicons.mapping("speaker_nouns").get(lemma) == "PERSON":
+                continue  # "it" is no "the candidate"
             plural = candidate.tag_ in ("NNS", "NNPS")
             mention = self.mention_of(candidate)
             if mention is not None and mention.label == "PERSON":
@@ -479,22 +670,93 @@ class SpeakerResolver:
         return None, None
 
 
+_SUBORDINATORS = frozenset(
+    {
+        "while",
+        "when",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "if",
+        "unless",
+        "after",
+        "before",
+        "since",
+        "as",
+        "until",
+        "once",
+    }
+)
+
+
+def _in_subordinate(subject: Token) -> bool:
+    """Whether a subject's clause is an adverbial one ("While X had ..., Y said"): its
+    subject is no main actor of the sentence."""
+    verb = subject.head
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
+
+
+def _reported_by(subject: Token, cue: Token) -> bool:
+    """Whether `subject` belongs to the clause that `cue` reports: the cue hangs on the
+    subject's verb as a complement or an aside ("Many cases drag on, they said")."""
+    verb = subject.head
+    if verb.lemma_.lower() in lexicons.words("reporting_verbs"):
+        return False  # "China said it was opposed": the reporter is the antecedent
+    node = cue
+    while node.dep_ in ("ccomp", "parataxis") and node.head.i != node.i:
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return any(c.dep_ == "ccomp" and subject in c.subtree for c in cue.children)
+
+
+def _inside_aside(token: Token, cue: Token) -> bool:
+    """Whether `token` is in the sentence that a cue set off by commas interrupts
+    ("Putin, he said, is a strong leader"): what is said, not who says it."""
+    doc = cue.doc
+    words = [t.i for t in cue.subtree if not t.is_punct]
+    left, right = min(words), max(words)
+    if left == 0 or doc[left - 1].text != "," or right + 1 >= len(doc):
+        return False
+    if doc[right + 1].text != "," or cue.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return False
+    return token in cue.head.subtree and token not in cue.subtree
+
+
 def _earlier_subjects(doc: Doc, token: Token, limit: int) -> Iterator[Token]:
-    """Subjects before `token` in its sentence and in up to `limit` earlier ones, nearest first."""
-    lower = token.sent.start
-    for _ in range(limit):
-        if lower == 0:
+    """Subjects before `token` in its sentence and in up to `limit` earlier ones, nearest
+    sentence first; in each sentence the subjects of main clauses before those of relative,
+    adverbial or reported ones ("The protesters marched to City Hall, where police blocked
+    the doors"), each nearest first."""
+    end, start = token.i, token.sent.start
+    for _ in range(limit + 1):
+        subjects = [doc[i] for i in range(end - 1, start - 1, -1) if doc[i].dep_ in SUBJECTS]
+        yield from sorted(subjects, key=_embedded)
+        if start == 0:
             break
-        lower = doc[lower - 1].sent.start
-    for i in range(token.i - 1, lower - 1, -1):
-        if doc[i].dep_ in SUBJECTS:
-            yield doc[i]
+        end, start = start, doc[start - 1].sent.start
+
+
+def _embedded(subject: Token) -> bool:
+    """Whether a subject's clause is not the main clause of its sentence."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ != "ROOT"
 
 
 def _role_word(token: Token) -> str:
     """A word of a description, compared lower-case with abbreviations spelled out."""
     word = token.lemma_.lower().rstrip(".") if token.pos_ == "NOUN" else token.lower_.rstrip(".")
     return lexicons.mapping("title_abbreviations").get(word, word)
+
+
+def _proper_adjective(token: Token) -> bool:
+    """A capitalised adjective inside a sentence ("Democratic", "French")."""
+    return token.pos_ == "ADJ" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def _reported_clause(verb: Token) -> bool:
