@@ -470,6 +470,10 @@ class SpeakerResolver:
         tokens = _name_tokens(head)
         if not tokens:
             return None
+        glued = _hyphen_compound(tokens[-1])
+        if len(glued) > 1:  # "His ex-wife said": the parse made "ex", "-", "wife" three subjects
+            head = glued[-1] if head.i == tokens[-1].i else head
+            tokens.extend(glued[1:])
         before = self.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         if before is not None and before.pos_ == "DET" and before.dep_ == "det":
             tokens.insert(0, before)  # "the motion states": the parse hangs "the" elsewhere
@@ -782,6 +786,24 @@ def _in_name(token: Token) -> bool:
     if token.dep_ in ("relcl", "acl"):
         return False
     return not (token.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") for t in token.subtree))
+
+
+def _hyphen_compound(token: Token) -> list[Token]:
+    """`token` and the words joined to it after it by hyphens without spaces ("ex-wife",
+    "co-founder"), which the tokenizer splits and the parser may not put back together."""
+    doc = token.doc
+    words = [token]
+    i = token.i
+    while (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+    ):
+        words.extend((doc[i + 1], doc[i + 2]))
+        i += 2
+    return words
 
 
 def _name_tokens(head: Token) -> list[Token]:
