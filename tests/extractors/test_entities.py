@@ -6,7 +6,13 @@ import pytest
 from spacy.language import Language
 
 from mppclaims.article import ArticleContext
-from mppclaims.extractors.entities import EntityIndex, Mention, extract_entities, normalise_name
+from mppclaims.extractors.entities import (
+    EntityIndex,
+    Mention,
+    extract_entities,
+    mention_gender,
+    normalise_name,
+)
 
 
 def _index(*mentions: tuple[str, str]) -> EntityIndex:
@@ -98,3 +104,53 @@ def test_parenthesised_acronym_must_spell_the_name(nlp: Language, text: str, lin
     acronyms = [e for e in entities if e.text.isupper() and len(e.text) <= 3]
     assert acronyms
     assert all((e.canonical != e.text) == linked for e in acronyms)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("Mr. Haddad said", "Haddad", "male"),
+        ("said Mrs. Okafor", "Okafor", "female"),
+        ("Ms. Lena Ortiz", "Ms. Lena Ortiz", "female"),
+        ("when Mary Beth Tinker", "Mary Beth Tinker", "female"),
+        ("Sen. Robert Menendez", "Robert Menendez", "male"),
+        ("President Haddad", "Haddad", None),
+        ("Sen. Haddad", "Haddad", None),
+        ("Haddad", "Haddad", None),
+        ("by Quillon Varga", "Quillon Varga", None),  # a given name we do not know
+    ],
+)
+def test_a_title_or_given_name_tells_a_mentions_gender(
+    text: str, name: str, gender: str | None
+) -> None:
+    start = text.index(name)
+    assert mention_gender(text, start, start + len(name)) == gender
+
+
+def _gendered(*mentions: tuple[str, str | None]) -> EntityIndex:
+    found, offset = [], 0
+    for name, gender in mentions:
+        found.append(Mention(offset, offset + len(name), "PERSON", name, gender))
+        offset += len(name) + 10
+    return EntityIndex(found)
+
+
+def test_a_surname_does_not_take_the_full_name_of_someone_of_the_other_gender() -> None:
+    index = _gendered(("Obama", None), ("Michelle Obama", "female"), ("Obama", "male"))
+    first, _, titled = index.mentions
+    assert index.canonical(titled.start) == "Obama"  # "Mr. Obama" is not Michelle Obama
+    assert index.canonical(first.start) == "Obama"  # nor is "President Obama", as Mr. Obama
+
+
+def test_untitled_surnames_stay_open_when_titled_ones_disagree() -> None:
+    index = _gendered(
+        ("Hillary Clinton", "female"),
+        ("Bill Clinton", "male"),
+        ("Clinton", "female"),
+        ("Clinton", "male"),
+        ("Clinton", None),
+    )
+    mrs, mr, bare = index.mentions[2:]
+    assert index.canonical(mrs.start) == "Hillary Clinton"
+    assert index.canonical(mr.start) == "Bill Clinton"
+    assert index.canonical(bare.start) == "Bill Clinton"  # the nearest one before it

@@ -59,6 +59,28 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="he-told-reporters",
         ),
         pytest.param(
+            "His ex-wife agreed, but argued that she should keep her privacy.",
+            "argued",
+            1,
+            "His ex-wife",
+            id="hyphenated-noun-kept-whole",
+        ),
+        pytest.param(
+            "The group's co-founder said the money would go to schools.",
+            "said",
+            1,
+            "The group's co-founder",
+            id="hyphenated-role-kept-whole",
+        ),
+        pytest.param(
+            "Mr. Obama spoke first. Michelle Obama spoke later. "
+            "President Obama said the vote mattered.",
+            "said",
+            1,
+            "Obama",
+            id="a-titled-man-is-not-the-woman-of-the-same-surname",
+        ),
+        pytest.param(
             "Sen. Dana Reyes criticized Gov. Robin Park on Monday. “The plan is wrong. It has "
             "always been wrong,” he said.",
             "said",

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span
@@ -42,6 +42,7 @@ _SHORTENED_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF
 _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&", "de", "la"})
 _STRAY = " '\"‘’“”-–—―()[]"  # quotation marks and dashes the model leaves on a span
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
+_WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
 
 
 def normalise_name(text: str, label: str = "") -> str:
@@ -88,6 +89,7 @@ class Mention:
     end: int
     label: str
     name: str
+    gender: str | None = None  # what a title or a given name tells ("Mr. Obama": male)
 
     @cached_property
     def key(self) -> tuple[str, ...]:
@@ -123,6 +125,10 @@ def _person_compatible(short: Mention, long: Mention) -> bool:
     if not s or len(s) >= len(lg) or s[-1] != lg[-1] or not set(s) <= set(lg):
         return False
     return len(s) == 1 or s[0] == lg[0]
+
+
+def _genders_agree(a: Mention, b: Mention) -> bool:
+    return a.gender is None or b.gender is None or a.gender == b.gender
 
 
 def _same_person_form(a: Mention, b: Mention) -> bool:
@@ -169,6 +175,7 @@ class EntityIndex:
         # headline words are often adjectives tagged as names: use them only as a last resort
         self._full_names = [m for m in full_names if m.start >= headline_end] or full_names
         self._name_counts = Counter(m.key for m in self._full_names)
+        self._surname_gender = _surname_genders(self.mentions)
         self._canonical: dict[int, str] = {}
         for mention in self.mentions:
             self._canonical[mention.start] = self._resolve(mention, depth=0)
@@ -228,7 +235,13 @@ class EntityIndex:
         if len(mention.key) > 1:
             anchor = mention
         else:
-            candidates = [m for m in self._full_names if _person_compatible(mention, m)]
+            gender = mention.gender or self._surname_gender.get(mention.key)
+            candidates = [
+                m
+                for m in self._full_names
+                if _person_compatible(mention, m)
+                and _genders_agree(replace(mention, gender=gender), m)
+            ]
             nearest = self._nearest(mention, candidates)
             if nearest is None:
                 return mention.name
@@ -264,6 +277,36 @@ class EntityIndex:
         return self._canonical[mention.start] if mention else None
 
 
+def _surname_genders(mentions: Sequence[Mention]) -> dict[tuple[str, ...], str]:
+    """The gender that the titled mentions of a bare surname agree on ("Mr. Obama" ...
+    "Mr. Obama"), which its untitled mentions ("President Obama") then share; none where
+    they disagree ("Mr. Clinton", "Mrs. Clinton")."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.key) == 1 and m.gender:
+            seen.setdefault(m.key, set()).add(m.gender)
+    return {key: next(iter(found)) for key, found in seen.items() if len(found) == 1}
+
+
+def mention_gender(text: str, start: int, end: int) -> str | None:
+    """The gender a person mention tells: a gendered title just before it or leading it
+    ("Mr. Obama", "Mrs. Clinton"; "Sen." tells none), else a common given name followed by
+    a surname ("Michelle Obama")."""
+    genders = lexicons.mapping("gendered_words")
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None and before.group(1).lower().rstrip(".") in genders:
+        return genders[before.group(1).lower().rstrip(".")]
+    words = re.findall(r"[\w'’-]+", text[start:end])
+    leading = lexicons.words("person_titles").union(genders)
+    while words and words[0].lower() in leading:
+        if words[0].lower() in genders:
+            return genders[words[0].lower()]
+        words.pop(0)
+    if len(words) > 1:
+        return lexicons.mapping("first_names").get(words[0].lower())
+    return None
+
+
 def _spells(acronym: str, name: str) -> bool:
     """Whether the acronym's letters are initials of the name's words, in order."""
     initials = iter(w[0].upper() for w in re.findall(r"[\w'’-]+", name))
@@ -292,7 +335,14 @@ def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
         if ent.label_ in NAMED_LABELS and not ctx.in_boilerplate(ent.start_char, ent.end_char)
     ]
     mentions = [
-        Mention(s.start_char, s.end_char, s.label_, normalise_name(s.text, s.label_)) for s in spans
+        Mention(
+            s.start_char,
+            s.end_char,
+            s.label_,
+            normalise_name(s.text, s.label_),
+            mention_gender(ctx.text, s.start_char, s.end_char),
+        )
+        for s in spans
     ]
     first_line = ctx.text.lstrip().split("\n", 1)[0]
     headline_end = ctx.text.find(first_line) + len(first_line) if len(first_line) <= 200 else 0
@@ -308,7 +358,7 @@ def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
     """
     surnames = {m.key[-1] for m in mentions if m.label == "PERSON" and len(m.key) > 1}
     return [
-        Mention(m.start, m.end, "PERSON", m.name)
+        replace(m, label="PERSON")
         if m.label in _SURNAME_MISLABELS
         and len(m.key) == 1
         and m.key[0] in surnames
