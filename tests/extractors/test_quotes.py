@@ -236,6 +236,15 @@ LAYOUTS = [
         [("direct", "Are you running again?", "HOST"), ("direct", "I have not decided", "GARCIA")],
         id="transcript-labels",
     ),
+    pytest.param(
+        "Governor Lena Ortiz said on Tuesday that the state would appeal the ruling and added "
+        "that it would ask for a stay.",
+        [
+            ("indirect", "the state would appeal the ruling", "Lena Ortiz"),
+            ("indirect", "it would ask for a stay", "Lena Ortiz"),
+        ],
+        id="said-that-and-added-that",
+    ),
 ]
 
 
@@ -363,3 +372,13 @@ def test_unbalanced_marks_never_raise(nlp: Language) -> None:
     for quote in _quotes(nlp, text):
         assert text[quote.start : quote.end] == quote.text
         assert not re.search(r"\n", quote.text)
+
+
+def test_a_coordinated_report_is_not_part_of_the_first_one(nlp: Language) -> None:
+    text = (
+        "The coach said that the team would rest its starters and warned that the season "
+        "was far from over."
+    )
+    found = _found(_quotes(nlp, text))
+    assert ("indirect", "the team would rest its starters", "The coach") in found
+    assert ("indirect", "the season was far from over", "The coach") in found

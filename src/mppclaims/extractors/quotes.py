@@ -25,7 +25,7 @@ from .. import lexicons
 from ..article import ArticleContext
 from ..records import Quote, QuoteKind
 from .entities import EntityIndex
-from .speakers import Speaker, SpeakerResolver, breaks_line
+from .speakers import Speaker, SpeakerResolver, breaks_line, reports_a_clause
 
 # -- quotation marks ---------------------------------------------------------------------
 
@@ -702,10 +702,11 @@ def _span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
 
 
 def _clean(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """Drop punctuation, quotation marks and a leading "that" from the edges of [a, b)."""
+    """Drop punctuation, quotation marks, a leading "that" and a trailing "and" (the parse
+    may hang a coordinator on the clause before it) from the edges of [a, b)."""
     while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that"):
         a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
         b -= 1
     return a, b
 
@@ -751,6 +752,7 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         if not side:
             continue
         a, b = side[0].left_edge.i, side[-1].right_edge.i + 1
+        b = min([b, *(_own_report_start(k) for k in side[-1].children if _coordinated_report(k))])
         if a <= token.i < b and side[0].i > token.i:
             a = token.i + 1  # "which X argues violates ...": the fronted "which" stays out
         if cue.speaker is not None and doc[a].idx <= cue.speaker.start < doc[b - 1].idx:
@@ -782,6 +784,20 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
             return []
         return [_clean(doc, a, b)]
     return []
+
+
+def _coordinated_report(token: Token) -> bool:
+    """ "said that A would go and added that B": the parse coordinates "added" with "go";
+    what it reports is a quote of its own, not part of what "said" reports."""
+    return token.dep_ == "conj" and token.i > token.head.i and reports_a_clause(token)
+
+
+def _own_report_start(conj: Token) -> int:
+    """Where a coordinated report begins: at its "and" (or the comma before it)."""
+    doc, start = conj.doc, conj.left_edge.i
+    while start - 1 > conj.head.i and doc[start - 1].dep_ in ("cc", "punct"):
+        start -= 1
+    return start
 
 
 def _that_clauses(token: Token) -> list[Token]:

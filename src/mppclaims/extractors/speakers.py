@@ -218,6 +218,10 @@ class SpeakerResolver:
         controller = self._controller(cue)
         if controller is not None:
             return controller
+        if cue.dep_ == "conj" and _reported_clause(cue.head) and reports_a_clause(cue):
+            # "X said that A would go and added that ...": the parse coordinates "added"
+            # with the reported "go", but the one adding is the one who said
+            return self.subject_of(cue.head.head, depth + 1)
         if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
             return self.subject_of(cue.head, depth + 1)  # "..., saying", "and added"
         return None
@@ -767,6 +771,14 @@ def _reported_clause(verb: Token) -> bool:
     """Whether `verb` heads the clause a reporting verb reports ("said [it is ...]")."""
     lemma = verb.head.lemma_.lower()
     return verb.dep_ == "ccomp" and lemma in lexicons.words("reporting_verbs")
+
+
+def reports_a_clause(verb: Token) -> bool:
+    """Whether `verb` is a reporting verb with a that-clause of its own ("added that ...")."""
+    return verb.lemma_.lower() in lexicons.words("reporting_verbs") and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
 
 
 def breaks_line(token: Token) -> bool:
