@@ -66,6 +66,27 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="hyphenated-noun-kept-whole",
         ),
         pytest.param(
+            "Taxes would rise, according to a speech Sen. Mara Quist gave in Ohio.",
+            "according",
+            1,
+            "Mara Quist",
+            id="according-to-a-speech-someone-gave",
+        ),
+        pytest.param(
+            "Taxes would rise, according to remarks by the treasurer on Friday.",
+            "according",
+            1,
+            "the treasurer",
+            id="according-to-remarks-by",
+        ),
+        pytest.param(
+            "Taxes would rise, according to a report the agency released on Friday.",
+            "according",
+            1,
+            "a report",
+            id="according-to-a-document-keeps-the-document",
+        ),
+        pytest.param(
             "The group's co-founder said the money would go to schools.",
             "said",
             1,

@@ -176,7 +176,7 @@ class SpeakerResolver:
                 if to.lower_ == "to":
                     for obj in to.children:
                         if obj.dep_ == "pobj":
-                            return obj
+                            return self._speaker_of_occasion(obj, depth) or obj
                     # "according to show insiders" read as a verb "show": its first noun
                     nouns = [t for t in to.subtree if t.pos_ in ("NOUN", "PROPN")]
                     heads = [t for t in nouns if t.head.pos_ not in ("NOUN", "PROPN")]
@@ -262,6 +262,14 @@ class SpeakerResolver:
             if node.i == cue.head.i:
                 return before
         return None
+
+    def _speaker_of_occasion(self, noun: Token, depth: int) -> Token | None:
+        """Who gave the speech or made the remarks "according to" names ("according to a
+        speech she delivered in July", "remarks by the governor"); a document keeps
+        speaking for itself."""
+        if noun.lemma_.lower() not in lexicons.words("speech_occasions") or depth >= 3:
+            return None
+        return self.source_of_noun(noun) or self._source_behind(noun, depth)
 
     def _source_behind(self, noun: Token, depth: int = 0) -> Token | None:
         """Who is behind a document or an utterance named as a source: its maker ("a
