@@ -427,3 +427,17 @@ def test_a_heading_label_is_no_subject(nlp: Language) -> None:
     urges = next(t for t in doc if t.text == "urges")
     subject = resolver.source_token(urges)
     assert subject is None or subject.text != "Latest"
+
+
+def test_a_dash_the_parse_made_a_subject_is_no_subject(nlp: Language) -> None:
+    """ "... made public ― Trump boasted": the small parser sometimes gives the verb two
+    subjects, the dash and the name; the dash names nobody."""
+    words = ["Results", "were", "public", "―", "Oduya", "boasted", "."]
+    heads = [1, 1, 1, 5, 5, 1, 1]
+    deps = ["nsubj", "ROOT", "acomp", "nsubj", "nsubj", "ccomp", "punct"]
+    pos = ["NOUN", "AUX", "ADJ", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    ctx = ArticleContext(text=doc.text, published=None)
+    resolver = SpeakerResolver(doc, ctx, entity_index(doc, ctx), lambda offset: False)
+    subject = resolver.subject_of(doc[5])
+    assert subject is not None and subject.text == "Oduya"

@@ -182,7 +182,9 @@ class SpeakerResolver:
                     heads = [t for t in nouns if t.head.pos_ not in ("NOUN", "PROPN")]
                     return heads[0] if heads else None
             return None
-        subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [  # a dash the parse made a subject names nobody
+            c for c in cue.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct
+        ]
         if subjects:
             # two subjects are a misparse ("His promises ... notwithstanding, analysts agree"):
             # the one right before the verb is its subject
