@@ -37,10 +37,11 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
     word is capitalised or opens a quotation; other line breaks (hard-wrapped text) are
     left to the parser.
     """
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if token.is_space or not ("\n" in before.whitespace_ or before.is_space):
+    spaces = doc.to_array("IS_SPACE")  # a line break is always a space token of its own
+    for i in spaces.nonzero()[0].tolist():
+        if i + 1 >= len(doc) or spaces[i + 1]:
             continue
+        token, before = doc[i + 1], doc[i]
         gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
         last = doc[before.i - 1] if before.is_space and before.i > 0 else before
         ends_sentence = last.text[-1:] in _SENTENCE_END

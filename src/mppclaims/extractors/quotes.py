@@ -192,6 +192,15 @@ class _Found:
 
 
 def _is_cue_word(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    reporting = lexicons.words("reporting_verbs")
+    if (  # most words are none: decide that first, from the lexicons alone
+        lemma not in reporting
+        and lemma not in lexicons.words("reporting_object_verbs")
+        and token.lower_ != "according"
+        and token.lower_[:-1] not in reporting
+    ):
+        return False
     doc = token.doc
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "so":
         return False  # "so-called" names, it reports nobody
@@ -206,10 +215,7 @@ def _is_cue_word(token: Token) -> bool:
         return False  # "the request should be denied", "a group called X": nobody speaks
     if _aside_participle(token):
         return False
-    lemma = token.lemma_.lower()
-    return lemma in lexicons.words("reporting_verbs") or lemma in lexicons.words(
-        "reporting_object_verbs"
-    )
+    return lemma in reporting or lemma in lexicons.words("reporting_object_verbs")
 
 
 def _claim_mark(token: Token) -> Token | None:
@@ -310,7 +316,7 @@ class _Article:
         ]
         self.quoted = _Quoted(self.stretches)
         self.speakers = SpeakerResolver(doc, ctx, index, self.quoted)
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = self.speakers.token_starts
         self.paragraphs = [
             (m.start(), m.end())
             for m in _PARAGRAPH.finditer(ctx.text)

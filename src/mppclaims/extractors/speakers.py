@@ -76,7 +76,7 @@ class SpeakerResolver:
         self.index = index
         self.quoted = quoted
         self._starts = [m.start for m in index.mentions]
-        self._token_starts = [t.idx for t in doc]
+        self.token_starts: list[int] = doc.to_array("IDX").tolist()
         self._gender: dict[str, str] = {}
         self._roles: dict[str, set[str]] = {}
         for mention in index.mentions:
@@ -87,7 +87,7 @@ class SpeakerResolver:
 
     def token_at(self, offset: int) -> Token | None:
         """The token containing character `offset`."""
-        i = bisect.bisect_right(self._token_starts, offset) - 1
+        i = bisect.bisect_right(self.token_starts, offset) - 1
         if i < 0:
             return None
         token = self.doc[i]
@@ -133,7 +133,7 @@ class SpeakerResolver:
         return self.index.canonical(mention.start) or mention.name
 
     def _mention_tokens(self, mention: Mention) -> Iterator[Token]:
-        i = bisect.bisect_left(self._token_starts, mention.start)
+        i = bisect.bisect_left(self.token_starts, mention.start)
         while i < len(self.doc) and self.doc[i].idx < mention.end:
             yield self.doc[i]
             i += 1
