@@ -34,6 +34,7 @@ from mppclaims.cli import main
 from mppclaims.inputs import Article, decode, iter_articles
 from mppclaims.nlp import add_tokenizer_rules
 from mppclaims.records import ArticleRecord, offset_errors
+from mppclaims.workers import _work as _real_work
 
 EXE = str(Path(sys.executable).with_name("mppclaims"))
 STORY = (
@@ -644,3 +645,70 @@ def test_decode_keeps_every_byte_it_accepts() -> None:
     for data in [CURLY.encode("cp1252"), CURLY.encode(), b"\xef\xbb\xbf" + CURLY.encode()]:
         text, encoding = decode(data)
         assert text.encode(encoding) == data
+
+
+def _children(pid: int) -> list[int]:
+    """The live child processes of `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_sigterm_with_jobs_stops_the_workers_too(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for i in range(400):
+        write(batch / f"{i:03d}.txt", STORY)
+    out = tmp_path / "claims.jsonl"
+    proc = _subprocess(str(batch), "--jobs", "2", "--output", str(out))
+    deadline = time.monotonic() + 120
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()) or not _children(proc.pid):
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    proc.send_signal(signal.SIGTERM)  # to the main process only, as `kill PID` does
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    assert stderr.decode().strip() == "mppclaims: terminated"
+    time.sleep(0.5)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and _alive(pid)]
+    assert list(tmp_path.iterdir()) == [batch]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _dying_work(batch: list[Article]) -> list[ArticleRecord]:
+    """A worker's task that kills its process on a marked article (module level: tasks are
+    sent to workers by name)."""
+    if any("CRASH" in a.text for a in batch):
+        os._exit(1)
+    return _real_work(batch)
+
+
+def test_a_worker_that_dies_costs_no_record(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> None:
+    """A worker killed mid-batch (out of memory, say): its articles are redone in the main
+    process and every record still comes, in order."""
+    from mppclaims import workers
+
+    monkeypatch.setattr(workers, "_work", _dying_work)
+    texts = [f"Story {i}: the council hired {i} teachers." for i in range(12)]
+    texts[5] = "CRASH. The council hired 5 teachers."
+    records = list(extract_many(texts, nlp=nlp, n_process=2))
+    assert [r.source.chars for r in records] == [len(t) for t in texts]
+    assert all(r.error is None for r in records)
+    assert [r.numeric_claims[-1].value for r in records] == [float(i) for i in range(12)]

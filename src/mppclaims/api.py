@@ -152,30 +152,35 @@ def extract_many(
     extractor's exception propagate instead of failing that record. Failed inputs pass
     through the pipe as empty texts so that the order of records is kept. Parsing runs in
     `nlp.memory_zone()`s: Docs that other code makes with the same `nlp` while this
-    generator is suspended do not outlive the zone.
+    generator is suspended do not outlive the zone. With `n_process` > 1, whole articles
+    are extracted in that many worker processes (`mppclaims.workers`); the records are
+    the same.
     """
     nlp = nlp if nlp is not None else load(model)
-    limit = min(CHUNK_CHARS, nlp.max_length)
     items = iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
+    if n_process > 1:
+        from .workers import in_workers
+
+        yield from in_workers(nlp, items, n_process, raise_errors=raise_errors)
+        return
+    limit = min(CHUNK_CHARS, nlp.max_length)
     for first in items:
         zone = itertools.chain([first], itertools.islice(items, ZONE_ARTICLES - 1))
         with nlp.memory_zone():
-            yield from _parse_and_analyse(nlp, zone, limit, n_process, batch_size, raise_errors)
+            yield from _parse_and_analyse(nlp, zone, limit, batch_size, raise_errors)
 
 
 def _parse_and_analyse(
     nlp: Language,
     articles: Iterable[Article],
     limit: int,
-    n_process: int,
     batch_size: int,
     raise_errors: bool,
 ) -> Iterator[ArticleRecord]:
     """Parse the articles' pieces with one `nlp.pipe`, join each article's Docs, analyse it.
 
-    The pipe carries only `(serial, pieces)` as context (it is pickled for worker
-    processes); the articles wait in `pending` until their last piece is parsed. A Doc
-    joined from pieces has no `tensor`.
+    The pipe carries only `(serial, pieces)` as context; the articles wait in `pending`
+    until their last piece is parsed. A Doc joined from pieces has no `tensor`.
     """
     import numpy
     from spacy.tokens import Doc
@@ -191,9 +196,7 @@ def _parse_and_analyse(
                 yield text[start:end], (serial, len(bounds))
 
     parts: list[Doc] = []
-    for doc, (serial, count) in nlp.pipe(
-        pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
+    for doc, (serial, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         if count > 1:  # no extractor reads tok2vec's output, 384 bytes a token: drop it
             doc.tensor = numpy.zeros((0,), dtype="float32")
         parts.append(doc)

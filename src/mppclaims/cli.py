@@ -208,7 +208,8 @@ def extract(
             "-j",
             min=1,
             metavar="N",
-            help="Parse with N processes (spaCy's n_process); the output is the same as with 1.",
+            help="Extract with N worker processes (use the number of cores); the output is "
+            "the same as with 1.",
         ),
     ] = 1,
     width: Annotated[
@@ -314,8 +315,8 @@ def _quiet_stdout() -> None:
 def _stop_on_signals() -> None:
     """Ctrl-C and SIGTERM raise `_Stop` in this process, so that cleanup runs.
 
-    Worker processes forked from this one (spaCy's `n_process`) inherit the handler; they
-    leave at once and silently, as the parent reports the interruption.
+    Worker processes forked from this one (`--jobs`) inherit the handler; they leave at
+    once and silently, as the parent reports the interruption.
     """
     main_pid = os.getpid()
     messages = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
