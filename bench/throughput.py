@@ -1,13 +1,14 @@
 """Throughput of mppclaims against the bare spaCy pipeline, on the same texts, in one run.
 
-    python bench/throughput.py [--rounds 3] [PATH ...]
+    python bench/throughput.py [--rounds 5] [PATH ...]
 
 (default corpus: data/articles and ../shared/dev/polnear/articles, 89 files)
 
-Prints tokens/s and ratios, medians of --rounds rounds, the two measurements alternating
+Prints tokens/s and ratios, medians of --rounds rounds, the measurements alternating
 within each round so that machine noise hits both alike:
   (a) bare `nlp.pipe` of the same model over the texts (in process, model loaded);
-  (b) `mppclaims.extract_many` over the same texts (in process, all extractors on);
+  (b) `mppclaims.extract_many` over the same texts (in process, all extractors on), and
+      (b2) the same with `n_process=2` (two forked worker processes);
   (c) the `mppclaims extract --jobs 2` command over the corpus twice (model load and worker
       start-up included) against (a);
   (d) the whole `mppclaims extract` command over the corpus twice (model load included)
@@ -60,7 +61,7 @@ def _run(command: Sequence[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT_PATHS)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--skip-commands", action="store_true", help="only (a) and (b)")
     args = parser.parse_args()
     paths = [str(p) for p in args.paths if p.exists()]
@@ -73,12 +74,15 @@ def main() -> None:
     tokens = sum(len(doc) for doc in bare.pipe(texts))
     print(f"corpus: {len(texts)} articles, {tokens:,} tokens; model {model}; cpus {os.cpu_count()}")
 
-    in_process: dict[str, list[float]] = {"bare": [], "mppclaims": []}
+    in_process: dict[str, list[float]] = {"bare": [], "mppclaims": [], "workers": []}
     commands: dict[str, list[float]] = {"jobs1": [], "jobs2": [], "bare-cmd": []}
     twice = files * 2
     for _ in range(args.rounds):
         in_process["bare"].append(_timed(lambda: list(bare.pipe(texts, batch_size=8))))
         in_process["mppclaims"].append(_timed(lambda: list(extract_many(articles, nlp=nlp))))
+        in_process["workers"].append(
+            _timed(lambda: list(extract_many(articles, nlp=nlp, n_process=2)))
+        )
         if args.skip_commands:
             continue
         commands["bare-cmd"].append(
@@ -98,6 +102,11 @@ def main() -> None:
     print(
         f"(b) mppclaims.extract_many           {mpp_rate:9,.0f} tokens/s"
         f"   ratio (b)/(a) = {mpp_rate / bare_rate:.3f}"
+    )
+    workers = rate(in_process["workers"])
+    print(
+        f"(b2) extract_many(n_process=2)       {workers:9,.0f} tokens/s"
+        f"   ratio (b2)/(a) = {workers / bare_rate:.2f} (in process, workers forked per call)"
     )
     if not args.skip_commands:
         jobs2 = rate(commands["jobs2"], 2)
