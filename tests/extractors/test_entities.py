@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from mppclaims.article import ArticleContext
 from mppclaims.extractors.entities import (
@@ -154,3 +155,14 @@ def test_untitled_surnames_stay_open_when_titled_ones_disagree() -> None:
     assert index.canonical(mrs.start) == "Hillary Clinton"
     assert index.canonical(mr.start) == "Bill Clinton"
     assert index.canonical(bare.start) == "Bill Clinton"  # the nearest one before it
+
+
+def test_an_entity_never_takes_in_the_line_break_after_it(nlp: Language) -> None:
+    text = "Court Blocks Rule\n\nThe ruling went against Acme Holdings.\n\nIt was brief."
+    doc = nlp(text)
+    headline = Span(doc, 0, 4, label="ORG")  # "Court Blocks Rule\n\n", as the model may tag it
+    doc.ents = [headline, *(e for e in doc.ents if e.start >= 4)]
+    assert doc[3].is_space
+    entities = extract_entities(doc, ArticleContext(text=text, published=None))
+    assert entities[0].text == "Court Blocks Rule" and entities[0].label == "ORG"
+    assert all(e.text == e.text.strip() and e.text == text[e.start : e.end] for e in entities)

@@ -329,10 +329,9 @@ def _parenthesis_links(text: str, spans: Sequence[Span]) -> list[tuple[int, int]
 
 def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
     """Index the named entities of `doc` that are outside boilerplate."""
+    trimmed = (_without_spaces(ent) for ent in doc.ents if ent.label_ in NAMED_LABELS)
     spans = [
-        ent
-        for ent in doc.ents
-        if ent.label_ in NAMED_LABELS and not ctx.in_boilerplate(ent.start_char, ent.end_char)
+        ent for ent in trimmed if len(ent) and not ctx.in_boilerplate(ent.start_char, ent.end_char)
     ]
     mentions = [
         Mention(
@@ -349,6 +348,19 @@ def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
     return EntityIndex(
         _relabel_surnames(mentions), _parenthesis_links(ctx.text, spans), headline_end
     )
+
+
+def _without_spaces(ent: Span) -> Span:
+    """The entity without the line breaks the recogniser sometimes takes in at its ends
+    (a headline's name followed by its blank line)."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_space:
+        start += 1
+    while end > start and ent.doc[end - 1].is_space:
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label)
 
 
 def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
