@@ -48,6 +48,9 @@ def _index(*mentions: tuple[str, str]) -> EntityIndex:
             "Hillary Clinton",
         ),
         ([("Wells Fargo’s", "ORG")], "Wells Fargo"),
+        ([("Mayor Ana Ruiz", "PERSON"), ("Ruiz", "PERSON")], "Ana Ruiz"),
+        ([("Larry King", "PERSON"), ("King", "PERSON")], "Larry King"),  # a title as surname
+        ([("Gov. Jim Justice", "PERSON"), ("Justice", "PERSON")], "Jim Justice"),
     ],
 )
 def test_canonical_is_the_fullest_name_of_the_same_referent(

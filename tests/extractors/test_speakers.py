@@ -66,6 +66,13 @@ def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Spea
             id="hyphenated-noun-kept-whole",
         ),
         pytest.param(
+            "Mayor Ana Ruiz said on Tuesday that the city would hire 40 more teachers.",
+            "said",
+            1,
+            "Ana Ruiz",
+            id="a-titled-name-the-recogniser-missed",
+        ),
+        pytest.param(
             "Taxes would rise, according to a speech Sen. Mara Quist gave in Ohio.",
             "according",
             1,

@@ -63,7 +63,9 @@ def _words(name: str, person: bool = False) -> list[str]:
     if not person:
         return words
     titles = lexicons.words("person_titles")
-    return [w for w in words if w.lower().rstrip(".") not in titles]
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+        words.pop(0)  # only titles that lead: "Larry King" keeps his surname
+    return words
 
 
 def _acronym(name: str) -> str:

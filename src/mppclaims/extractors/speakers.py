@@ -498,6 +498,10 @@ class SpeakerResolver:
         label = lexicons.mapping("speaker_nouns").get(head.lemma_.lower())
         if head.pos_ == "PROPN" and label is None:
             label = mention.label if mention else None
+        if head.pos_ == "PROPN" and label is None and _titled_name(tokens):
+            # "Mayor Ana Ruiz said": a name the recogniser missed, behind a person's title
+            name = _titled_name(tokens)
+            return Speaker(name, start, end, "PERSON")
         person = self._described_person(head, tokens) if label == "PERSON" else None
         if person is not None:
             return Speaker(person, start, end, "PERSON")
@@ -808,6 +812,20 @@ def _in_name(token: Token) -> bool:
     if token.dep_ in ("relcl", "acl"):
         return False
     return not (token.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") for t in token.subtree))
+
+
+def _titled_name(tokens: list[Token]) -> str:
+    """The name after the person titles that open `tokens` ("Ana Ruiz" from "Mayor Ana
+    Ruiz"), if they open it and a capitalised name follows; else ""."""
+    titles = lexicons.words("person_titles")
+    words = [t for t in tokens if t.pos_ != "DET"]
+    lead = 0
+    while lead < len(words) and words[lead].lower_.rstrip(".") in titles:
+        lead += 1
+    name = words[lead:]
+    if not lead or not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return ""
+    return " ".join(t.text for t in name)
 
 
 def _hyphen_compound(token: Token) -> list[Token]:
