@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PREPOSITIONS_OF_SPEECH = frozenset(
     {"by", "before", "after", "while", "when", "in", "for", "despite", "since"}
 )
+# How many earlier nouns of the same lemma "the statement" looks back over for its fuller
+# wording: the nearest ones are the ones that matter, and a long text must stay linear.
+_FULLER_LOOKBACK = 20
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # "said at a news conference", "replied with a tweet", "in a speech": where words were said.
 _PREPOSITIONS_OF_OCCASION = frozenset({"at", "in", "during", "with", "through", "via", "on"})
@@ -530,14 +534,23 @@ class SpeakerResolver:
                 return Speaker(name, mention.start, mention.end, "PERSON")
         return None
 
+    @cached_property
+    def _nouns_by_lemma(self) -> dict[int, list[int]]:
+        """The positions of the common nouns of the Doc, by lemma, in order."""
+        noun = self.doc.vocab.strings["NOUN"]  # a symbol: its fixed id
+        found: dict[int, list[int]] = {}
+        for i, (lemma, pos) in enumerate(self.doc.to_array(["LEMMA", "POS"]).tolist()):
+            if pos == noun:
+                found.setdefault(lemma, []).append(i)
+        return found
+
     def _fuller_mention(self, head: Token) -> str | None:
         """The nearest earlier, longer noun phrase with the same head noun ("a statement
         from the ministry" for a later "the statement")."""
-        lemma = head.lemma_
-        for i in range(head.i - 1, -1, -1):
+        earlier = self._nouns_by_lemma.get(head.lemma, [])
+        last = bisect.bisect_left(earlier, head.i)
+        for i in reversed(earlier[max(0, last - _FULLER_LOOKBACK) : last]):
             token = self.doc[i]
-            if token.lemma_ != lemma or token.pos_ != "NOUN":
-                continue
             tokens = _name_tokens(token)
             # "a brief on Friday" is no fuller name of the brief
             while tokens and (tokens[-1].ent_type_ in _WHEN or tokens[-1].dep_ == "prep"):
