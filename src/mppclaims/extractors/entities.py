@@ -9,12 +9,14 @@ one that contains it ("Homeland Security" -> "Department of Homeland Security").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -43,6 +45,7 @@ _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&",
 _STRAY = " '\"‘’“”-–—―()[]"  # quotation marks and dashes the model leaves on a span
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _WORD_BEFORE = re.compile(r"(\w+\.?)\s+$")
+_Key = TypeVar("_Key", bound=Hashable)
 
 
 def normalise_name(text: str, label: str = "") -> str:
@@ -158,8 +161,33 @@ def _same_words(a: Mention, b: Mention) -> bool:
     return a.label == b.label and len(a.content) > 1 and a.content == b.content
 
 
+class _Group:
+    """Mentions in text order, with their starts for binary search."""
+
+    def __init__(self, items: list[Mention]) -> None:
+        self.items = items
+        self.starts = [m.start for m in items]
+
+    def nearest(self, mention: Mention) -> Mention | None:
+        """The last mention before `mention`, else the first other one after it."""
+        i = bisect.bisect_left(self.starts, mention.start)
+        if i > 0:
+            return self.items[i - 1]
+        others = (m for m in self.items[:2] if m.start != mention.start)
+        return next(others, None)
+
+    def best(self) -> Mention | None:
+        """The longest name, the earliest of equals: the fullest spelling of a name."""
+        return max(self.items, key=lambda m: (len(m.name), -m.start), default=None)
+
+
 class EntityIndex:
-    """Canonical names of an article's entity mentions, computed once per article."""
+    """Canonical names of an article's entity mentions, computed once per article.
+
+    Mentions are grouped by the words that can link them (initials, words of a name,
+    content words, surnames), and each group is filtered once per distinct name, so an
+    article with thousands of mentions is indexed in about linear time.
+    """
 
     def __init__(
         self,
@@ -168,64 +196,80 @@ class EntityIndex:
         headline_end: int = 0,
     ):
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
         self._by_start = {m.start: m for m in self.mentions}
         self._links = dict(links)
         self._headline_end = headline_end
         # a name listing several bodies ("X, Y and Z") is no single referent's full name
-        self._targets = [m for m in self.mentions if "," not in m.name]
+        targets = [m for m in self.mentions if "," not in m.name]
+        self._by_initials = _grouped((m.initials, m) for m in targets if m.label != "PERSON")
+        self._by_word = _grouped(((m.label, w), m) for m in targets for w in dict.fromkeys(m.key))
+        self._by_content = _grouped(((m.label, m.content), m) for m in targets)
         full_names = [m for m in self.mentions if m.label == "PERSON" and len(m.key) > 1]
         # headline words are often adjectives tagged as names: use them only as a last resort
         self._full_names = [m for m in full_names if m.start >= headline_end] or full_names
+        self._by_surname = _grouped((m.key[-1], m) for m in self._full_names)
         self._name_counts = Counter(m.key for m in self._full_names)
         self._surname_gender = _surname_genders(self.mentions)
+        self._memo: dict[tuple[object, ...], _Group] = {}
         self._canonical: dict[int, str] = {}
         for mention in self.mentions:
             self._canonical[mention.start] = self._resolve(mention, depth=0)
         # the same name refers to the same referent: "CBP" later on means what "(CBP)" meant
+        resolved = {
+            name: _Group(group)
+            for name, group in _grouped(
+                (m.name, m) for m in self.mentions if self._canonical[m.start] != m.name
+            ).items()
+        }
         for mention in self.mentions:
-            if self._canonical[mention.start] != mention.name:
+            twins = resolved.get(mention.name)
+            if twins is None or self._canonical[mention.start] != mention.name:
                 continue
-            twins = [
-                m
-                for m in self.mentions
-                if m.name == mention.name and self._canonical[m.start] != m.name
-            ]
-            nearest = self._nearest(mention, twins)
+            nearest = twins.nearest(mention)
             if nearest is not None:
                 self._canonical[mention.start] = self._canonical[nearest.start]
 
-    def _nearest(self, mention: Mention, candidates: list[Mention]) -> Mention | None:
-        if not candidates:
-            return None
-        before = [c for c in candidates if c.start < mention.start]
-        if before:
-            return before[-1]
-        return candidates[0]
+    def _filtered(
+        self,
+        key: tuple[object, ...],
+        mention: Mention,
+        group: list[Mention],
+        keep: _Test,
+        headline_rule: bool = True,
+    ) -> _Group:
+        """`group`'s mentions that pass `keep` against `mention`, computed once per name
+        (mentions of one name pass the same ones). With `headline_rule`, a headline span
+        is the full name only of other headline mentions."""
+        in_headline = mention.start < self._headline_end
+        memo_key = (*key, mention.label, mention.name, in_headline or not headline_rule)
+        found = self._memo.get(memo_key)
+        if found is None:
+            usable = group
+            if headline_rule and not in_headline:
+                usable = [m for m in group if m.start >= self._headline_end]
+            found = _Group([m for m in usable if keep(mention, m)])
+            self._memo[memo_key] = found
+        return found
 
     def _longer_form(self, mention: Mention) -> Mention | None:
         if mention.start in self._links:
             return self._by_start.get(self._links[mention.start])
-        # a headline span is the full name only of other headline mentions
-        in_headline = mention.start < self._headline_end
-        others = [
-            m
-            for m in self._targets
-            if m is not mention and (in_headline or m.start >= self._headline_end)
-        ]
         acronym = mention.acronym
         if acronym:
-            spelled = [m for m in others if m.label != "PERSON" and m.initials == acronym]
-            if spelled:
-                return self._nearest(mention, spelled)
-        others = [m for m in others if m.label == mention.label]
-        contained = [m for m in others if _org_compatible(mention, m)]
-        if contained:
-            return self._nearest(mention, contained)
+            group = self._by_initials.get(acronym, [])
+            spelled = self._filtered(("initials",), mention, group, _any).nearest(mention)
+            if spelled is not None:
+                return spelled
+        if mention.key:
+            group = self._by_word.get((mention.label, mention.key[0]), [])
+            contained = self._filtered(("contained",), mention, group, _org_compatible)
+            if contained.items:
+                return contained.nearest(mention)
         # "Justice Department" / "Department of Justice": the longer spelling, else the first
-        same = [m for m in others if _same_words(mention, m)]
-        rank = {m.start: (len(m.name), -m.start) for m in [mention, *same]}
-        better = [m for m in same if rank[m.start] > rank[mention.start]]
-        return max(better, key=lambda m: rank[m.start]) if better else None
+        group = self._by_content.get((mention.label, mention.content), [])
+        best = self._filtered(("same",), mention, group, _same_words).best()
+        return best if best is not None and best.start != mention.start else None
 
     def _person_name(self, mention: Mention) -> str:
         """The best-attested full name of the person a PERSON mention refers to.
@@ -234,21 +278,24 @@ class EntityIndex:
         person's name, the most frequent wins (then the longest), so one mis-tagged span
         ("Crooked Hillary Clinton") does not become the canonical name.
         """
+        if not mention.key:
+            return mention.name
+        surname = self._by_surname.get(mention.key[-1], [])
         if len(mention.key) > 1:
             anchor = mention
         else:
             gender = mention.gender or self._surname_gender.get(mention.key)
-            candidates = [
-                m
-                for m in self._full_names
-                if _person_compatible(mention, m)
-                and _genders_agree(replace(mention, gender=gender), m)
-            ]
-            nearest = self._nearest(mention, candidates)
+            gendered = replace(mention, gender=gender)
+            candidates = self._filtered(
+                ("person", gender), gendered, surname, _person_candidate, headline_rule=False
+            )
+            nearest = candidates.nearest(mention)
             if nearest is None:
                 return mention.name
             anchor = nearest
-        family = [m for m in self._full_names if _same_person_form(anchor, m)] or [anchor]
+        family = self._filtered(
+            ("family",), anchor, surname, _same_person_form, headline_rule=False
+        ).items or [anchor]
         best = max(
             family, key=lambda m: (self._name_counts[m.key], len(m.key), len(m.name), -m.start)
         )
@@ -267,8 +314,10 @@ class EntityIndex:
         return self._canonical.get(start)
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        """The mention overlapping [start, end), if any."""
-        for mention in self.mentions:
+        """The first mention overlapping [start, end), if any (mentions do not overlap
+        each other)."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        for mention in self.mentions[max(i, 0) : max(i, 0) + 2]:
             if mention.start < end and start < mention.end:
                 return mention
         return None
@@ -277,6 +326,25 @@ class EntityIndex:
         """The canonical name of the mention overlapping [start, end), if any."""
         mention = self.mention_at(start, end)
         return self._canonical[mention.start] if mention else None
+
+
+_Test = Callable[[Mention, Mention], bool]
+
+
+def _any(short: Mention, long: Mention) -> bool:
+    return True
+
+
+def _person_candidate(short: Mention, long: Mention) -> bool:
+    return _person_compatible(short, long) and _genders_agree(short, long)
+
+
+def _grouped(pairs: Iterable[tuple[_Key, Mention]]) -> dict[_Key, list[Mention]]:
+    """Mentions by key, each list in text order (mentions come sorted by start)."""
+    groups: dict[_Key, list[Mention]] = {}
+    for key, mention in pairs:
+        groups.setdefault(key, []).append(mention)
+    return groups
 
 
 def _surname_genders(mentions: Sequence[Mention]) -> dict[tuple[str, ...], str]:

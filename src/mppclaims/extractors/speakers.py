@@ -659,9 +659,14 @@ class SpeakerResolver:
 
     def _sentence_before(self, start: int) -> int:
         """The first token of the sentence before the one starting at token `start`,
-        skipping sentences that open inside a quotation; 0 at the text's start."""
+        skipping sentences that open inside a quotation; 0 at the text's start. It looks
+        back no further than a pronoun's antecedent may stand (an article of nothing but
+        quotes would otherwise be walked back to its start for every "she said")."""
+        floor = self.doc[start].idx - _PRONOUN_WINDOW if start < len(self.doc) else 0
         while start > 0:
             start = self.doc[start - 1].sent.start
+            if self.doc[start].idx < floor:
+                break
             opening = next((t for t in self.doc[start:] if not t.is_punct), self.doc[start])
             if not self.quoted(opening.idx):
                 break
