@@ -647,17 +647,25 @@ def test_decode_keeps_every_byte_it_accepts() -> None:
         assert text.encode(encoding) == data
 
 
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name: state, parent, ... (Linux)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def _alive(pid: int) -> bool:
+    fields = _proc_stat(pid)
+    return fields is not None and fields[0] != "Z"
+
+
 def _children(pid: int) -> list[int]:
-    """The live child processes of `pid` (Linux /proc)."""
+    """The live child processes of `pid`."""
     found = []
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
+        fields = _proc_stat(int(entry.name)) if entry.name.isdigit() else None
+        if fields is not None and int(fields[1]) == pid and fields[0] != "Z":
             found.append(int(entry.name))
     return found
 
@@ -680,16 +688,8 @@ def test_sigterm_with_jobs_stops_the_workers_too(tmp_path: Path) -> None:
     assert proc.returncode == 143
     assert stderr.decode().strip() == "mppclaims: terminated"
     time.sleep(0.5)
-    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and _alive(pid)]
+    assert not [pid for pid in workers if _alive(pid)]
     assert list(tmp_path.iterdir()) == [batch]
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def _dying_work(batch: list[Article]) -> list[ArticleRecord]:

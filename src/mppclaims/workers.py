@@ -112,6 +112,8 @@ def _oldest(
 
 def _close(pool: ProcessPoolExecutor, finished: bool) -> None:
     """Shut the pool down; after an interruption or an error, stop its workers at once."""
+    # Python 3.11 has no public way to stop a pool's busy workers (3.14 adds
+    # terminate_workers); its process table is read defensively.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=finished, cancel_futures=True)
     if not finished:

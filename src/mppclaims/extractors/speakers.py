@@ -502,9 +502,8 @@ class SpeakerResolver:
         label = lexicons.mapping("speaker_nouns").get(head.lemma_.lower())
         if head.pos_ == "PROPN" and label is None:
             label = mention.label if mention else None
-        if head.pos_ == "PROPN" and label is None and _titled_name(tokens):
-            # "Mayor Ana Ruiz said": a name the recogniser missed, behind a person's title
-            name = _titled_name(tokens)
+        name = _titled_name(tokens) if head.pos_ == "PROPN" and label is None else ""
+        if name:  # "Mayor Ana Ruiz said": a name the recogniser missed, behind a title
             return Speaker(name, start, end, "PERSON")
         person = self._described_person(head, tokens) if label == "PERSON" else None
         if person is not None:
