@@ -79,7 +79,7 @@ def lines(text: str) -> list[Line]:
 
 
 def _month(name: str) -> int:
-    return int(lexicons.mapping("months")[name.rstrip(".").lower()])
+    return int(lexicons.mapping("common/months")[name.rstrip(".").lower()])
 
 
 def _to_date(match: re.Match[str]) -> date | None:
@@ -157,7 +157,7 @@ def find_stamps(text: str) -> list[Stamp]:
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     compiled = []
-    for entry in lexicons.entries("boilerplate"):
+    for entry in lexicons.entries("metadata/boilerplate"):
         reason, _, pattern = entry.partition(":")
         compiled.append((reason.strip(), re.compile(pattern.strip(), re.I)))
     return tuple(compiled)
@@ -184,7 +184,7 @@ def is_markup(text: str) -> bool:
 
 @cache
 def _hidden_element() -> re.Pattern[str]:
-    names = "|".join(re.escape(name) for name in lexicons.entries("markup_hidden"))
+    names = "|".join(re.escape(name) for name in lexicons.entries("metadata/markup_hidden"))
     return re.compile(rf"<({names})\b{_ATTRS}>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
@@ -223,7 +223,7 @@ def markup_title(text: str) -> str | None:
 
 def markup_published(text: str) -> date | None:
     """The publication date a web page states in a <meta> tag (names in `markup_dates`)."""
-    names = lexicons.words("markup_dates")
+    names = lexicons.words("metadata/markup_dates")
     for meta in _META.finditer(text):
         attributes = {
             m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None)

@@ -46,12 +46,12 @@ _NOT_DATE_ENTITIES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"
 
 @cache
 def _future_cues() -> frozenset[str]:
-    return lexicons.words("future_cues")
+    return lexicons.words("dates/future_cues")
 
 
 @cache
 def _scheduled() -> frozenset[str]:
-    return lexicons.words("scheduled_verbs")
+    return lexicons.words("dates/scheduled_verbs")
 
 
 def _key(token: Token) -> str:

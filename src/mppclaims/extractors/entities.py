@@ -53,7 +53,7 @@ def normalise_name(text: str, label: str = "") -> str:
     name = " ".join(text.split()).strip(_STRAY)
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     if label == "PERSON":
-        titles = lexicons.words("person_titles")
+        titles = lexicons.words("people/person_titles")
         words = name.split()
         while len(words) > 1 and words[0].lower().rstrip(".") in titles:
             words.pop(0)
@@ -65,7 +65,7 @@ def _words(name: str, person: bool = False) -> list[str]:
     words = re.findall(r"[\w.'’-]+", name)
     if not person:
         return words
-    titles = lexicons.words("person_titles")
+    titles = lexicons.words("people/person_titles")
     while len(words) > 1 and words[0].lower().rstrip(".") in titles:
         words.pop(0)  # only titles that lead: "Larry King" keeps his surname
     return words
@@ -362,18 +362,18 @@ def mention_gender(text: str, start: int, end: int) -> str | None:
     """The gender a person mention tells: a gendered title just before it or leading it
     ("Mr. Obama", "Mrs. Clinton"; "Sen." tells none), else a common given name followed by
     a surname ("Michelle Obama")."""
-    genders = lexicons.mapping("gendered_words")
+    genders = lexicons.mapping("people/gendered_words")
     before = _WORD_BEFORE.search(text, max(0, start - 16), start)
     if before is not None and before.group(1).lower().rstrip(".") in genders:
         return genders[before.group(1).lower().rstrip(".")]
     words = re.findall(r"[\w'’-]+", text[start:end])
-    leading = lexicons.words("person_titles").union(genders)
+    leading = lexicons.words("people/person_titles").union(genders)
     while words and words[0].lower() in leading:
         if words[0].lower() in genders:
             return genders[words[0].lower()]
         words.pop(0)
     if len(words) > 1:
-        return lexicons.mapping("first_names").get(words[0].lower())
+        return lexicons.mapping("people/first_names").get(words[0].lower())
     return None
 
 

@@ -46,7 +46,7 @@ _CLAUSE_MARKS = frozenset({",", ":", ".", "-LRB-", "-RRB-", "``", "''", "NFP"})
 
 @cache
 def _time_units() -> frozenset[str]:
-    return lexicons.words("time_units")
+    return lexicons.words("common/time_units")
 
 
 def extract_numbers(
@@ -101,7 +101,7 @@ def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Qua
             return None
     root = _root(whole)
     if q.kind == "pair":
-        vote = any(t.lemma_.lower() in lexicons.words("vote_words") for t in root.sent)
+        vote = any(t.lemma_.lower() in lexicons.words("numbers/vote_words") for t in root.sent)
         q = replace(q, kind="vote" if vote else "ratio")
     if plain and _is_age(root, q):
         q = replace(q, unit="year", kind="measure")
@@ -142,7 +142,7 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
         i -= 1
     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
         j += 1
-    words = lexicons.mapping("number_words")
+    words = lexicons.mapping("common/number_words")
     return any(
         t.is_alpha and t.is_title and t.lower_ not in words
         for t in doc[i : j + 1]
@@ -166,7 +166,7 @@ def _after_identifier(text: str, start: int, nxt: Token | None) -> bool:
     ("every day 20 veterans ...").
     """
     before = _WORD_BEFORE.search(text, max(0, start - 16), start)
-    if before is None or before.group(1).lower() not in lexicons.words("number_identifiers"):
+    if before is None or before.group(1).lower() not in lexicons.words("numbers/identifiers"):
         return False
     word = before.group(1)
     counts_nouns = nxt is not None and nxt.tag_ in ("NNS", "NNPS")
@@ -176,7 +176,7 @@ def _after_identifier(text: str, start: int, nxt: Token | None) -> bool:
 def _house_number(doc: Doc, last: Token) -> bool:
     """A figure before a street name: "131 West 23rd Street", "10 Downing Street"."""
     for token in doc[last.i + 1 : last.i + 5]:
-        if token.lower_ in lexicons.words("street_words") and token.text[:1].isupper():
+        if token.lower_ in lexicons.words("numbers/street_words") and token.text[:1].isupper():
             return True
         if token.pos_ != "PROPN" and not token.text[:1].isdigit():
             return False
@@ -368,9 +368,9 @@ def _predicate(text: str, root: Token, q: Quantity) -> str | None:
 
 
 def _change(token: Token) -> Direction | None:
-    value = lexicons.mapping("change_words").get(token.lemma_.lower())
+    value = lexicons.mapping("numbers/change_words").get(token.lemma_.lower())
     if value is None:
-        value = lexicons.mapping("change_words").get(token.lower_)
+        value = lexicons.mapping("numbers/change_words").get(token.lower_)
     if value == "up":
         return "up"
     if value == "down":

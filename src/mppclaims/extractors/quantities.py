@@ -100,12 +100,12 @@ def _key(phrase: str) -> str:
 
 @cache
 def _number_words() -> dict[str, float]:
-    return {k: float(v) for k, v in lexicons.mapping("number_words").items()}
+    return {k: float(v) for k, v in lexicons.mapping("common/number_words").items()}
 
 
 @cache
 def _scales() -> dict[str, float]:
-    return {k: float(v) for k, v in lexicons.mapping("number_scales").items()}
+    return {k: float(v) for k, v in lexicons.mapping("numbers/scales").items()}
 
 
 @cache
@@ -120,10 +120,10 @@ def _figure_re() -> re.Pattern[str]:
     n99 = rf"(?:(?:{tens})(?:[\s-]+(?:{units}))?|{teens}|{units}|zero)"
     n999 = rf"(?:(?:{n99}|an?)[\s-]+hundred(?:[\s-]+(?:and\s+)?{n99})?|{n99})"
     scale_words = f"{big}|dozen|hundred"
-    vague = _alternation(list(lexicons.mapping("number_vague")))
-    fuzzy = _alternation(list(lexicons.mapping("number_fuzzy")))
-    fractions = _alternation(list(lexicons.mapping("number_fractions")))
-    multipliers = _alternation(list(lexicons.mapping("number_multipliers")))
+    vague = _alternation(list(lexicons.mapping("numbers/vague")))
+    fuzzy = _alternation(list(lexicons.mapping("numbers/fuzzy")))
+    fractions = _alternation(list(lexicons.mapping("numbers/fractions")))
+    multipliers = _alternation(list(lexicons.mapping("numbers/multipliers")))
     digit_scales = _alternation([k for k in _scales() if len(k) > 3])
     glued_scales = _alternation([k for k in _scales() if len(k) <= 3])
     pattern = rf"""
@@ -170,10 +170,10 @@ def _trie(words: set[str]) -> str:
 def _candidates_re() -> re.Pattern[str]:
     """Where a figure can begin: a digit run, a number word, or "a"/"an" before one."""
     after_a = {w for w, v in _number_words().items() if v >= 100 or w == "dozen"}
-    after_a |= set(lexicons.mapping("number_fractions"))
-    after_a |= {k.split()[1] for k in lexicons.mapping("number_fuzzy") if k.startswith("a ")}
+    after_a |= set(lexicons.mapping("numbers/fractions"))
+    after_a |= {k.split()[1] for k in lexicons.mapping("numbers/fuzzy") if k.startswith("a ")}
     starters = set(_number_words()) | {"half"}
-    for table in ("number_vague", "number_fuzzy", "number_multipliers"):
+    for table in ("numbers/vague", "numbers/fuzzy", "numbers/multipliers"):
         starters |= {k.split()[0] for k in lexicons.mapping(table) if k.split()[0] != "a"}
     initials = "".join(sorted({w[0] for w in starters}))
     return re.compile(
@@ -203,45 +203,47 @@ def _figure_matches(text: str) -> list[re.Match[str]]:
 
 @cache
 def _qualifiers_before() -> re.Pattern[str]:
-    keys = list(lexicons.mapping("number_qualifiers"))
+    keys = list(lexicons.mapping("numbers/qualifiers"))
     return re.compile(rf"(?:^|(?<=[^\w$£€]))(?P<q>{_alternation(keys)})\s*$", re.I)
 
 
 @cache
 def _qualifiers_after() -> re.Pattern[str]:
-    keys = list(lexicons.mapping("number_qualifiers_after"))
+    keys = list(lexicons.mapping("numbers/qualifiers_after"))
     return re.compile(rf"\s*(?P<q>{_alternation(keys)})(?![\w])", re.I)
 
 
 @cache
 def _currency_symbol() -> re.Pattern[str]:
     """A currency symbol ending just before a figure: "$", "US$", "£"."""
-    symbols = [k for k in lexicons.mapping("currencies") if not k.isalpha()]
+    symbols = [k for k in lexicons.mapping("numbers/currencies") if not k.isalpha()]
     return re.compile(rf"(?:^|(?<=[^\w]))(?P<c>{_alternation(symbols)})\s?$", re.I)
 
 
 @cache
 def _currency_word() -> re.Pattern[str]:
     """A currency word after a figure: "dollars", "euros", "cents", "of dollars"."""
-    names = [k for k in lexicons.mapping("currencies") if k.replace(" ", "").isalpha()]
+    names = [k for k in lexicons.mapping("numbers/currencies") if k.replace(" ", "").isalpha()]
     return re.compile(rf"\s+(?P<of>of\s+)?(?P<c>{_alternation(names)})\b", re.I)
 
 
 @cache
 def _units_re() -> re.Pattern[str]:
-    keys = list(lexicons.mapping("units"))
+    keys = list(lexicons.mapping("numbers/units"))
     return re.compile(rf"\s?(?P<u>{_alternation(keys)})(?![\w])", re.I)
 
 
 @cache
 def _months_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A capitalised month name just before a figure ("Sept. 9"), or just after ("9 May")."""
-    names = "|".join(sorted((m.capitalize() for m in lexicons.mapping("months")), key=len)[::-1])
+    names = "|".join(
+        sorted((m.capitalize() for m in lexicons.mapping("common/months")), key=len)[::-1]
+    )
     return re.compile(rf"\b(?:{names})\.?\s+$"), re.compile(rf"\s+(?:of\s+)?(?:{names})\b")
 
 
 def _unit_name(phrase: str) -> str:
-    units = lexicons.mapping("units")
+    units = lexicons.mapping("numbers/units")
     return units.get(_key(phrase), _key(phrase))
 
 
@@ -280,7 +282,7 @@ def _fraction_value(phrase: str) -> float | None:
     scale = 1.0
     if _number_words().get(parts[-1], 0) >= 1000:
         scale = _number_words()[parts.pop()]
-    denominator = float(lexicons.mapping("number_fractions").get(parts[-1], 0))
+    denominator = float(lexicons.mapping("numbers/fractions").get(parts[-1], 0))
     if not denominator:
         return None  # a word that only folds to a fraction word ("ſixth")
     head = " ".join(parts[:-1])
@@ -290,7 +292,7 @@ def _fraction_value(phrase: str) -> float | None:
 
 def _vague_value(phrase: str) -> float:
     """ "thousands" -> 1000, "tens of millions" -> 1e7: the least the words can mean."""
-    table = lexicons.mapping("number_vague")
+    table = lexicons.mapping("numbers/vague")
     value = 1.0
     for word in re.findall(r"[a-z]+", phrase.lower()):
         value *= float(table.get(word, 1))
@@ -300,7 +302,7 @@ def _vague_value(phrase: str) -> float:
 def _fuzzy_value(phrase: str) -> float:
     """ "several thousand" -> 3000, "a few hundred" -> 300."""
     head, _, scale = _key(phrase).rpartition(" ")
-    return float(lexicons.mapping("number_fuzzy").get(head, 3)) * words_value(scale)
+    return float(lexicons.mapping("numbers/fuzzy").get(head, 3)) * words_value(scale)
 
 
 def _figure(text: str, match: re.Match[str]) -> Quantity | None:
@@ -336,7 +338,7 @@ def _figure(text: str, match: re.Match[str]) -> Quantity | None:
             return replace(q, value=share)  # "a quarter million": a count
         return replace(q, value=share, fraction=True, unit="fraction")
     if group == "multiplier":
-        multiple = lexicons.mapping("number_multipliers").get(figure.lower())
+        multiple = lexicons.mapping("numbers/multipliers").get(figure.lower())
         if multiple is None:
             return None
         return replace(q, value=float(multiple), multiplier=True, unit="times")
@@ -357,7 +359,7 @@ def _glued_letters(text: str, start: int) -> bool:
     letters = _LETTERS_BEFORE.search(text, max(0, start - 20), start)
     if not letters:
         return False
-    glue = lexicons.words("number_glue_words") | lexicons.words("number_qualifiers")
+    glue = lexicons.words("numbers/glue_words") | lexicons.words("numbers/qualifiers")
     return letters.group().lower() not in glue
 
 
@@ -369,15 +371,15 @@ def _read_left(text: str, q: Quantity) -> Quantity | None:
     """
     start, currency = q.fig_start, None
     symbol = _currency_symbol().search(text, max(0, start - 4), start)
-    if symbol and symbol.group("c").lower() in lexicons.mapping("currencies"):
-        currency = lexicons.mapping("currencies")[symbol.group("c").lower()]
+    if symbol and symbol.group("c").lower() in lexicons.mapping("numbers/currencies"):
+        currency = lexicons.mapping("numbers/currencies")[symbol.group("c").lower()]
         start = symbol.start()
     approx, bound, glued = q.approx, q.bound, False
     for _ in range(2):
         match = _qualifiers_before().search(text, max(0, start - 30), start)
         if not match:
             break
-        new_bound, new_approx = _meaning("number_qualifiers", match.group("q"))
+        new_bound, new_approx = _meaning("numbers/qualifiers", match.group("q"))
         if new_bound and bound != "eq":
             break
         glued = glued or match.end("q") == start
@@ -395,7 +397,9 @@ def _unit_after(text: str, pos: int, q: Quantity) -> tuple[Quantity, int] | None
     """
     if q.currency is None:
         word = _currency_word().match(text, pos)
-        currency = lexicons.mapping("currencies").get(_key(word.group("c"))) if word else None
+        currency = (
+            lexicons.mapping("numbers/currencies").get(_key(word.group("c"))) if word else None
+        )
         if word and currency and (q.vague or not word.group("of")):
             return replace(q, currency=currency, unit=currency), word.end()
     hyphen_rate = _HYPHEN_RATE.match(text, pos)
@@ -418,15 +422,15 @@ def _unit_after(text: str, pos: int, q: Quantity) -> tuple[Quantity, int] | None
 def _hyphen_unit(text: str, hyphen: re.Match[str], q: Quantity) -> tuple[Quantity, int] | None:
     """A unit joined by hyphens: "2,000-mile", "20-day", "24-year-old", "100-plus years"."""
     w1, w2 = hyphen.group("w1").lower(), (hyphen.group("w2") or "").lower()
-    after = lexicons.mapping("number_qualifiers_after")
+    after = lexicons.mapping("numbers/qualifiers_after")
     if f"-{w1}" in after:
-        bound, approx = _meaning("number_qualifiers_after", f"-{w1}")
+        bound, approx = _meaning("numbers/qualifiers_after", f"-{w1}")
         q = replace(q, bound=bound or q.bound, approx=q.approx or approx)
         return _unit_after(text, hyphen.start() + len(w1) + 1, q)
-    fraction = w1 in _ORDINAL_WORDS or w1 in lexicons.mapping("number_fractions")
+    fraction = w1 in _ORDINAL_WORDS or w1 in lexicons.mapping("numbers/fractions")
     ordinal = q.spelled and fraction  # "twenty-first"; "30-second" is a duration
 
-    named = w1 in _number_words() or w1 in lexicons.words("number_idioms")
+    named = w1 in _number_words() or w1 in lexicons.words("numbers/idioms")
     if ordinal or named or w1 in _scales():
         return None  # "twenty-first", "7-Eleven", "five-alarm", "2-million": no measure
 
@@ -458,7 +462,9 @@ def _rate_after(text: str, pos: int, unit: str | None) -> tuple[str, int] | None
     if det in ("a", "an") and count:
         return None
     normal = _unit_name(noun)
-    known = normal in lexicons.words("time_units") or normal in lexicons.words("rate_nouns")
+    known = normal in lexicons.words("common/time_units") or normal in lexicons.words(
+        "numbers/rate_nouns"
+    )
     if det != "per" and not known:
         return None
     return _per(unit, noun, count), match.end()
@@ -469,7 +475,7 @@ def _qualifier_after(text: str, pos: int, q: Quantity) -> tuple[Quantity, int]:
     tail = _qualifiers_after().match(text, pos)
     if not tail:
         return q, pos
-    bound, approx = _meaning("number_qualifiers_after", tail.group("q"))
+    bound, approx = _meaning("numbers/qualifiers_after", tail.group("q"))
     return replace(q, bound=bound or q.bound, approx=q.approx or approx), tail.end()
 
 
@@ -512,7 +518,7 @@ def _read(text: str, match: re.Match[str]) -> Quantity | None:
 def _spans_a_period(text: str, q: Quantity, end: int) -> bool:
     """ "over five years" is a span of time, not "more than" ("over 20 years ago" is)."""
     before = text[q.start : q.fig_start].strip().lower()
-    timely = q.unit in lexicons.words("time_units")
+    timely = q.unit in lexicons.words("common/time_units")
     return before in _SPAN_PREPOSITIONS and timely and not _AGO.match(text, end)
 
 

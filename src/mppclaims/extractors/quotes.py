@@ -193,10 +193,10 @@ class _Found:
 
 def _is_cue_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    reporting = lexicons.words("reporting_verbs")
+    reporting = lexicons.words("sources/reporting_verbs")
     if (  # most words are none: decide that first, from the lexicons alone
         lemma not in reporting
-        and lemma not in lexicons.words("reporting_object_verbs")
+        and lemma not in lexicons.words("sources/reporting_object_verbs")
         and token.lower_ != "according"
         and token.lower_[:-1] not in reporting
     ):
@@ -215,7 +215,7 @@ def _is_cue_word(token: Token) -> bool:
         return False  # "the request should be denied", "a group called X": nobody speaks
     if _aside_participle(token):
         return False
-    return lemma in reporting or lemma in lexicons.words("reporting_object_verbs")
+    return lemma in reporting or lemma in lexicons.words("sources/reporting_object_verbs")
 
 
 def _claim_mark(token: Token) -> Token | None:
@@ -224,7 +224,9 @@ def _claim_mark(token: Token) -> Token | None:
     hangs the clause on the sentence's verb, so the words are read in order). Not a
     relative clause ("the report that he wrote"): "that" must mark a clause with its own
     subject."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicons.words("reporting_nouns"):
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicons.words(
+        "sources/reporting_nouns"
+    ):
         return None
     doc = token.doc
     end = token.i + 1
@@ -260,7 +262,7 @@ def _tagged_as_noun(token: Token) -> bool:
     lower = token.lower_
     if token.tag_ != "NNS" or not lower.endswith("s") or token.i == 0 or token.i + 1 >= len(doc):
         return False
-    if lower[:-1] not in lexicons.words("reporting_verbs"):
+    if lower[:-1] not in lexicons.words("sources/reporting_verbs"):
         return False
     before, after = doc[token.i - 1], doc[token.i + 1]
     determined = before.pos_ == "PROPN" or any(  # "the motion states" parses as one noun
@@ -277,7 +279,7 @@ def _cue_text(token: Token, text: str) -> tuple[str, int, int]:
             if child.lower_ == "to":
                 end = child.idx + len(child.text)
         return text[start:end], start, end
-    phrases = lexicons.mapping("cue_phrases")
+    phrases = lexicons.mapping("sources/cue_phrases")
     wanted = phrases.get(token.lemma_.lower())
     for child in token.children:
         particle = child.dep_ == "prt" or (wanted is not None and child.lower_ == wanted)
@@ -404,7 +406,7 @@ class _Article:
         words = label.split()
         if not 1 <= len(words) <= 8 or _LABEL_FORBIDDEN.search(label):
             return None
-        stop = lexicons.words("label_not_speakers")
+        stop = lexicons.words("sources/label_not_speakers")
         if words[0].lower() in stop or label.lower() in stop:
             return None
         if len(self.text[match.end() : hi].split()) < 3:
@@ -766,7 +768,7 @@ def _contents(cue: Cue) -> list[tuple[int, int]]:
         ranges.append(_clean(doc, a, b))
     if ranges:
         return ranges
-    if token.lemma_.lower() in lexicons.words("reporting_object_verbs"):
+    if token.lemma_.lower() in lexicons.words("sources/reporting_object_verbs"):
         right = [c for c in token.children if c.i > token.i and c.dep_ in _CONTENT_DEPS]
         if right:
             a = min(c.left_edge.i for c in right)

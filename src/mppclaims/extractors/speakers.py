@@ -53,7 +53,7 @@ class Speaker:
 
 
 def _gender_of_words(words: list[str]) -> str | None:
-    genders = lexicons.mapping("gendered_words")
+    genders = lexicons.mapping("people/gendered_words")
     for word in words:
         gender = genders.get(word.lower().rstrip("."))
         if gender:
@@ -163,7 +163,7 @@ class SpeakerResolver:
             around.append(head.head)
             around.extend(c for c in head.head.children if c.dep_ in ("compound", "amod"))
         words = [t.text for t in around]
-        given = lexicons.mapping("first_names")
+        given = lexicons.mapping("people/first_names")
         gender = _gender_of_words(words) or next(
             (given[w] for w in mention.key[:-1] if w in given), None
         )
@@ -250,7 +250,7 @@ class SpeakerResolver:
             if mention is not None and mention.label in ("PERSON", "ORG", "NORP", "GPE"):
                 return child
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if noun.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("issuing_verbs"):
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("sources/issuing_verbs"):
             return self.subject_of(verb)
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ == "VERB":
             return self.subject_of(verb)  # "persisted in arguments that"
@@ -273,7 +273,7 @@ class SpeakerResolver:
         """Who gave the speech or made the remarks "according to" names ("according to a
         speech she delivered in July", "remarks by the governor"); a document keeps
         speaking for itself."""
-        if noun.lemma_.lower() not in lexicons.words("speech_occasions") or depth >= 3:
+        if noun.lemma_.lower() not in lexicons.words("sources/speech_occasions") or depth >= 3:
             return None
         return self.source_of_noun(noun) or self._source_behind(noun, depth)
 
@@ -285,8 +285,8 @@ class SpeakerResolver:
         "unleashed a series of tweets criticizing"). None when the text names nobody; a
         document then speaks for itself, and so does a remark."""
         lemma = noun.lemma_.lower()
-        occasion = lemma in lexicons.words("speech_occasions")
-        if not occasion and lexicons.mapping("speaker_nouns").get(lemma) != "DOC":
+        occasion = lemma in lexicons.words("sources/speech_occasions")
+        if not occasion and lexicons.mapping("sources/speaker_nouns").get(lemma) != "DOC":
             return None
         for clause in noun.children:  # "a statement he made last week, asserting"
             if clause.dep_ == "relcl":
@@ -301,7 +301,7 @@ class SpeakerResolver:
         while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
             top = top.head.head
         verb = top.head.head if top.dep_ == "pobj" else top.head
-        if top.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("issuing_verbs"):
+        if top.dep_ == "dobj" and verb.lemma_.lower() in lexicons.words("sources/issuing_verbs"):
             return self.subject_of(verb, depth + 1)
         at = top.dep_ == "pobj" and top.head.lower_ in _PREPOSITIONS_OF_OCCASION
         if occasion and at and verb.pos_ in ("VERB", "AUX"):
@@ -327,7 +327,7 @@ class SpeakerResolver:
         saying ..." (the senator, she speaks)."""
         head = cue.head
         if cue.dep_ == "xcomp" and cue.tag_ == "VB":
-            if head.lemma_.lower() not in lexicons.words("causing_verbs"):
+            if head.lemma_.lower() not in lexicons.words("sources/causing_verbs"):
                 return None  # "X asked the court to deny ...": X's request
             for child in head.children:
                 if child.dep_ == "dobj" and child.i < cue.i and self._agentive(child):
@@ -352,12 +352,12 @@ class SpeakerResolver:
         """Whether a noun can name somebody who speaks: a person, body or place by name, a
         pronoun, or a role or body noun ("the senator", "the agency")."""
         if token.pos_ == "PRON":
-            role = lexicons.mapping("pronoun_genders").get(token.lower_)
+            role = lexicons.mapping("people/pronoun_genders").get(token.lower_)
             return role in ("male", "female", "plural")
         mention = self.mention_of(token)
         if mention is not None:
             return mention.label in ("PERSON", "ORG", "NORP", "GPE")
-        label = lexicons.mapping("speaker_nouns").get(token.lemma_.lower())
+        label = lexicons.mapping("sources/speaker_nouns").get(token.lemma_.lower())
         return label in ("PERSON", "ORG")
 
     def same_line(self, i: int, j: int) -> bool:
@@ -449,7 +449,7 @@ class SpeakerResolver:
             behind = self._source_behind(token)  # "made a comment that described ..."
             if behind is not None and behind.i != token.i:
                 return self.resolve(behind)
-        role = lexicons.mapping("pronoun_genders").get(token.lower_)
+        role = lexicons.mapping("people/pronoun_genders").get(token.lower_)
         if role is not None and token.pos_ == "PRON":
             return self._pronoun(token, role)
         return self._noun_phrase(token)
@@ -499,7 +499,7 @@ class SpeakerResolver:
         text = self.ctx.text[start:end]
         if not any(ch.isalnum() for ch in text):
             return None
-        label = lexicons.mapping("speaker_nouns").get(head.lemma_.lower())
+        label = lexicons.mapping("sources/speaker_nouns").get(head.lemma_.lower())
         if head.pos_ == "PROPN" and label is None:
             label = mention.label if mention else None
         name = _titled_name(tokens) if head.pos_ == "PROPN" and label is None else ""
@@ -646,7 +646,7 @@ class SpeakerResolver:
                 words = [c for c in candidate.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 first = words[0] if words else candidate
                 name = self.ctx.text[first.idx : candidate.idx + len(candidate.text)]
-                given = lexicons.mapping("first_names").get(first.lower_)
+                given = lexicons.mapping("people/first_names").get(first.lower_)
                 if given is None or given == gender:
                     earlier = 0 if candidate.idx >= sent.start_char else 1
                     tier = earlier if candidate.idx >= window_start else 6
@@ -693,9 +693,9 @@ class SpeakerResolver:
             if _reported_by(candidate, token.head):
                 continue
             lemma = candidate.lemma_.lower()
-            if lemma in lexicons.words("non_speaker_nouns"):
+            if lemma in lexicons.words("sources/non_speaker_nouns"):
                 continue
-            if role == "thing" and lexicons.mapping("speaker_nouns").get(lemma) == "PERSON":
+            if role == "thing" and lexicons.mapping("sources/speaker_nouns").get(lemma) == "PERSON":
                 continue  # "it" is no "the candidate"
             plural = candidate.tag_ in ("NNS", "NNPS")
             mention = self.mention_of(candidate)
@@ -742,7 +742,7 @@ def _reported_by(subject: Token, cue: Token) -> bool:
     """Whether `subject` belongs to the clause that `cue` reports: the cue hangs on the
     subject's verb as a complement or an aside ("Many cases drag on, they said")."""
     verb = subject.head
-    if verb.lemma_.lower() in lexicons.words("reporting_verbs"):
+    if verb.lemma_.lower() in lexicons.words("sources/reporting_verbs"):
         return False  # "China said it was opposed": the reporter is the antecedent
     node = cue
     while node.dep_ in ("ccomp", "parataxis") and node.head.i != node.i:
@@ -790,7 +790,7 @@ def _embedded(subject: Token) -> bool:
 def _role_word(token: Token) -> str:
     """A word of a description, compared lower-case with abbreviations spelled out."""
     word = token.lemma_.lower().rstrip(".") if token.pos_ == "NOUN" else token.lower_.rstrip(".")
-    return lexicons.mapping("title_abbreviations").get(word, word)
+    return lexicons.mapping("people/title_abbreviations").get(word, word)
 
 
 def _proper_adjective(token: Token) -> bool:
@@ -801,12 +801,12 @@ def _proper_adjective(token: Token) -> bool:
 def _reported_clause(verb: Token) -> bool:
     """Whether `verb` heads the clause a reporting verb reports ("said [it is ...]")."""
     lemma = verb.head.lemma_.lower()
-    return verb.dep_ == "ccomp" and lemma in lexicons.words("reporting_verbs")
+    return verb.dep_ == "ccomp" and lemma in lexicons.words("sources/reporting_verbs")
 
 
 def reports_a_clause(verb: Token) -> bool:
     """Whether `verb` is a reporting verb with a that-clause of its own ("added that ...")."""
-    return verb.lemma_.lower() in lexicons.words("reporting_verbs") and any(
+    return verb.lemma_.lower() in lexicons.words("sources/reporting_verbs") and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in verb.children
     )
@@ -834,7 +834,7 @@ def _in_name(token: Token) -> bool:
 def _titled_name(tokens: list[Token]) -> str:
     """The name after the person titles that open `tokens` ("Ana Ruiz" from "Mayor Ana
     Ruiz"), if they open it and a capitalised name follows; else ""."""
-    titles = lexicons.words("person_titles")
+    titles = lexicons.words("people/person_titles")
     words = [t for t in tokens if t.pos_ != "DET"]
     lead = 0
     while lead < len(words) and words[lead].lower_.rstrip(".") in titles:

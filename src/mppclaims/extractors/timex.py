@@ -101,15 +101,17 @@ def _normal_keys(mapping: dict[str, str]) -> dict[str, str]:
 @cache
 def _lexicon() -> _Lexicon:
     return _Lexicon(
-        months={k: int(v) for k, v in _normal_keys(lexicons.mapping("months")).items()},
-        weekdays={k: int(v) for k, v in lexicons.mapping("weekdays").items()},
-        seasons={k: v.upper() for k, v in lexicons.mapping("seasons").items()},
-        season_start={k.upper(): int(v) for k, v in lexicons.mapping("season_months").items()},
-        units={k: v.upper() for k, v in lexicons.mapping("timex_units").items()},
-        counts=_normal_keys(lexicons.mapping("time_counts")),
-        ordinals={k: int(v) for k, v in _normal_keys(lexicons.mapping("time_ordinals")).items()},
-        sets={k: v.upper() for k, v in lexicons.mapping("time_sets").items()},
-        holidays=_normal_keys(lexicons.mapping("holidays")),
+        months={k: int(v) for k, v in _normal_keys(lexicons.mapping("common/months")).items()},
+        weekdays={k: int(v) for k, v in lexicons.mapping("dates/weekdays").items()},
+        seasons={k: v.upper() for k, v in lexicons.mapping("dates/seasons").items()},
+        season_start={
+            k.upper(): int(v) for k, v in lexicons.mapping("dates/season_months").items()
+        },
+        units={k: v.upper() for k, v in lexicons.mapping("dates/timex_units").items()},
+        counts=_normal_keys(lexicons.mapping("dates/counts")),
+        ordinals={k: int(v) for k, v in _normal_keys(lexicons.mapping("dates/ordinals")).items()},
+        sets={k: v.upper() for k, v in lexicons.mapping("dates/sets").items()},
+        holidays=_normal_keys(lexicons.mapping("dates/holidays")),
     )
 
 
@@ -218,7 +220,7 @@ _ROLES: dict[str, DateMod] = {"START": "START", "MID": "MID", "END": "END"}
 @cache
 def _prefixes() -> tuple[tuple[list[str], str], ...]:
     """(words, role) of the `date_prefixes` lexicon, longest phrase first."""
-    found = [(key.split(), role) for key, role in lexicons.mapping("date_prefixes").items()]
+    found = [(key.split(), role) for key, role in lexicons.mapping("dates/prefixes").items()]
     return tuple(sorted(found, key=lambda item: -len(item[0])))
 
 
