@@ -16,13 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .. import lexicons
-from ..article import ArticleContext
 from ..records import Entity
+
+if TYPE_CHECKING:
+    from ..context import ArticleContext
 
 NAMED_LABELS = frozenset(
     {
@@ -39,6 +41,8 @@ NAMED_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+# Labels of names that can speak: people, bodies, groups, places standing for governments.
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SURNAME_MISLABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 _SHORTENED_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&", "de", "la"})
@@ -397,8 +401,9 @@ def _parenthesis_links(text: str, spans: Sequence[Span]) -> list[tuple[int, int]
     return links
 
 
-def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
-    """Index the named entities of `doc` that are outside boilerplate."""
+def entity_index(ctx: ArticleContext) -> EntityIndex:
+    """Index the named entities of the article's Doc that are outside boilerplate."""
+    doc = ctx.doc
     trimmed = (_without_spaces(ent) for ent in doc.ents if ent.label_ in NAMED_LABELS)
     spans = [
         ent for ent in trimmed if len(ent) and not ctx.in_boilerplate(ent.start_char, ent.end_char)
@@ -450,11 +455,11 @@ def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def extract_entities(
-    doc: Doc, ctx: ArticleContext, index: EntityIndex | None = None
-) -> list[Entity]:
-    """The article's named entities (not dates or numbers) with their canonical names."""
-    index = index or entity_index(doc, ctx)
+def extract_entities(ctx: ArticleContext) -> list[Entity]:
+    """The article's named entities (not dates or numbers) with their canonical names.
+
+    Reads the entity index of `ctx.names` (filled before this step)."""
+    index = ctx.names.index
     return [
         Entity(
             text=ctx.text[m.start : m.end],

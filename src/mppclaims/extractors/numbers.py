@@ -11,23 +11,21 @@ quotes) and the date it is tied to (`time_ref`, from the dates).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
-from ..article import ArticleContext
 from ..intervals import Intervals, SpanIndex
 from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
+from .entities import NAMED_LABELS
 from .quantities import Quantity, find_quantities
 
-# Entity labels under which a figure is part of a name ("Fortune 500", "Boeing 737").
-_NAME_LABELS = frozenset(
-    {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC", "PERSON", "NORP"}
-)
+if TYPE_CHECKING:
+    from ..context import ArticleContext
+
 _DATED = frozenset({"DATE", "TIME"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _VERBS = frozenset({"VERB", "AUX"})
@@ -49,10 +47,12 @@ def _time_units() -> frozenset[str]:
     return lexicons.words("common/time_units")
 
 
-def extract_numbers(
-    doc: Doc, ctx: ArticleContext, dates: Sequence[DateMention], quotes: Sequence[Quote]
-) -> list[NumericClaim]:
-    """Every numeric claim outside boilerplate, in text order."""
+def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
+    """Every numeric claim outside boilerplate, in text order.
+
+    Reads the dates and quotes found before it (`ctx.dates`, `ctx.quotes`) for `time_ref`
+    and `attribution`."""
+    doc, dates, quotes = ctx.doc, ctx.dates, ctx.quotes
     found: list[tuple[Span, Quantity]] = []
     for quantity in find_quantities(ctx.text):
         if ctx.in_boilerplate(quantity.start, quantity.end):
@@ -134,7 +134,7 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
         linked = first.head.i == prev.i or prev.head.i == first.i
         if linked or (prev.head.i == first.head.i and prev.dep_ in ("compound", "nmod")):
             return True  # "Apollo 11", "Fortune 500 companies", "Boeing 737 jets"
-    if first.ent_type_ not in _NAME_LABELS:
+    if first.ent_type_ not in NAMED_LABELS:
         return False
     doc = first.doc
     i, j = first.i, last.i
@@ -153,7 +153,7 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
 def _named_unit(figure: Span, whole: Span) -> bool:
     """A capitalised unit word inside a name: "Three Mile Island", "Four Seasons"."""
     return any(
-        t.is_title and t.ent_type_ in _NAME_LABELS
+        t.is_title and t.ent_type_ in NAMED_LABELS
         for t in whole
         if not figure.start <= t.i < figure.end and t.is_alpha
     )

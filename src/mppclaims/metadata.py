@@ -1,4 +1,4 @@
-"""Article-level facts read from the raw text: metadata and boilerplate passages.
+"""Article metadata read from the raw text (title, authors, dateline, published) and boilerplate.
 
 Nothing here edits the text. Boilerplate is returned as spans so that the extractors can
 skip it while every offset keeps pointing into the text as given. A web page saved as text
@@ -14,10 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 
 from . import lexicons
-from .intervals import Intervals
 from .records import Boilerplate, Metadata, PublishedFrom
 
 # How far into the article a header, byline or dateline may stand.
@@ -350,21 +349,3 @@ def read_metadata(
         dateline=dateline,
     )
     return metadata, boilerplate
-
-
-@dataclass(frozen=True)
-class ArticleContext:
-    """What every extractor may know about the article besides its Doc."""
-
-    text: str
-    published: date | None
-    boilerplate: tuple[Boilerplate, ...] = ()
-
-    @cached_property
-    def _covered(self) -> Intervals:
-        return Intervals((b.start, b.end) for b in self.boilerplate)
-
-    def in_boilerplate(self, start: int, end: int) -> bool:
-        """Whether the span [start, end) overlaps a boilerplate passage (a web page has
-        thousands of marked tags, hence `Intervals`)."""
-        return self._covered.overlaps(start, end)
