@@ -12,7 +12,7 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 DateType = Literal["date", "duration", "set", "time"]
 DateMod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
@@ -88,7 +88,22 @@ class NumericClaim(Span):
     attribution: str | None = Field(
         default=None, description="Who the article says the figure comes from; null: unsourced."
     )
+    attribution_start: int | None = Field(
+        default=None, ge=0, description="Where the mention the source was read from starts."
+    )
+    attribution_end: int | None = Field(
+        default=None, ge=0, description="Offset just past that mention."
+    )
     time_ref: str | None = Field(default=None, description="Date expression tied to the figure.")
+    time_ref_start: int | None = Field(
+        default=None, ge=0, description="Where the date expression of `time_ref` starts."
+    )
+    time_ref_end: int | None = Field(
+        default=None, ge=0, description="Offset just past that date expression."
+    )
+    time_ref_value: str | None = Field(
+        default=None, description="TIMEX3 value of that date, the same as the date item's."
+    )
 
 
 class Quote(Span):
@@ -156,9 +171,22 @@ class ArticleRecord(_Model):
 
 
 def offset_errors(record: ArticleRecord, text: str) -> list[str]:
-    """Describe every item whose `text` is not `text[start:end]` (empty when all hold)."""
-    return [
+    """Describe every item whose `text` is not `text[start:end]`, and every claim whose
+    `time_ref` is not the text at its offsets or whose attribution mention lies outside
+    the text (empty when all hold)."""
+    errors = [
         f"{type(item).__name__} {item.start}:{item.end} {item.text!r}"
         for item in record.items()
         if text[item.start : item.end] != item.text
     ]
+    for claim in record.numeric_claims:  # the mentions a claim's context was read from
+        at = (claim.time_ref_start, claim.time_ref_end)
+        if claim.time_ref is not None and (
+            None in at or text[at[0] or 0 : at[1] or 0] != claim.time_ref
+        ):
+            errors.append(f"time_ref {at} {claim.time_ref!r}")
+        a, b = claim.attribution_start, claim.attribution_end
+        inside = a is None or b is None or a < b <= len(text)
+        if (a is None) != (b is None) or not inside:
+            errors.append(f"attribution {a}:{b} {claim.attribution!r}")
+    return errors

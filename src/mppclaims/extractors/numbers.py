@@ -5,7 +5,7 @@ against the parse (years, parts of names, identifiers, the pronoun "one", ordina
 "third" or "half"), decides what the text cannot (a vote or a score, an age, a rate per day)
 and adds the context a fact-checker needs: what is counted (`about`), the verb phrase that
 states it (`predicate`), the direction of a change, the source (`attribution`, from the
-quotes) and the date it is tied to (`time_ref`, from the dates).
+article's one source resolver, `ctx.sources`) and the date it is tied to (`time_ref`).
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from ..intervals import Intervals, SpanIndex
-from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
+from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim
 from .entities import NAMED_LABELS
 from .quantities import Quantity, find_quantities
+from .time_refs import time_ref
 
 if TYPE_CHECKING:
     from ..context import ArticleContext
+    from ..sources.mentions import Speaker
 
 _DATED = frozenset({"DATE", "TIME"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -50,9 +52,9 @@ def _time_units() -> frozenset[str]:
 def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     """Every numeric claim outside boilerplate, in text order.
 
-    Reads the dates and quotes found before it (`ctx.dates`, `ctx.quotes`) for `time_ref`
-    and `attribution`."""
-    doc, dates, quotes = ctx.doc, ctx.dates, ctx.quotes
+    Reads the dates found before it (`ctx.dates`) for `time_ref`, and asks the source
+    resolver (`ctx.sources`) for each figure's `attribution`."""
+    doc, dates = ctx.doc, ctx.dates
     found: list[tuple[Span, Quantity]] = []
     for quantity in find_quantities(ctx.text):
         if ctx.in_boilerplate(quantity.start, quantity.end):
@@ -67,8 +69,11 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     # A date that is really one of our counts ("children under 18") dates nothing.
     counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
     dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
-    sourced = SpanIndex(q for q in quotes if q.speaker)
-    return [_claim(ctx.text, whole, q, dated, sourced) for whole, q in found]
+    sources = ctx.sources.sources_of_figures([(q.start, q.end) for _, q in found])
+    return [
+        _claim(ctx.text, whole, q, dated, source)
+        for (whole, q), source in zip(found, sources, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------------------- parse checks
@@ -246,10 +251,11 @@ def _claim(
     whole: Span,
     q: Quantity,
     dates: SpanIndex[DateMention],
-    quotes: SpanIndex[Quote],
+    source: Speaker | None,
 ) -> NumericClaim:
     root = _root(whole)
     sent = root.sent
+    when = time_ref(whole.doc, text, q.start, q.end, sent, dates)
     return NumericClaim(
         text=text[q.start : q.end],
         start=q.start,
@@ -265,8 +271,13 @@ def _claim(
         about=_about(text, root, q),
         predicate=_predicate(text, root, q),
         sentence=text[sent.start_char : sent.end_char],
-        attribution=attribution(q.start, q.end, sent.start_char, sent.end_char, quotes),
-        time_ref=time_ref(whole.doc, text, q.start, q.end, sent, dates),
+        attribution=source.name if source else None,
+        attribution_start=source.start if source else None,
+        attribution_end=source.end if source else None,
+        time_ref=when.text if when else None,
+        time_ref_start=when.start if when else None,
+        time_ref_end=when.end if when else None,
+        time_ref_value=when.value if when else None,
     )
 
 
@@ -412,59 +423,3 @@ def _particle_change(verb: Token) -> Direction | None:
         if child.dep_ in ("prt", "advmod") and child.lower_ in ("up", "down"):
             return "up" if child.lower_ == "up" else "down"
     return None
-
-
-# ---------------------------------------------------------------------------- sources, dates
-
-
-def _is_preposition(token: Token) -> bool:
-    return token.dep_ == "prep" or token.pos_ == "ADP"
-
-
-def attribution(
-    start: int, end: int, sent_start: int, sent_end: int, quotes: SpanIndex[Quote]
-) -> str | None:
-    """The speaker of the quote holding the figure, else of a quote in the same sentence
-    (`quotes` holds the quotes that have a speaker)."""
-    for quote in quotes.overlapping(start, end):
-        if quote.start <= start and end <= quote.end:
-            return quote.speaker
-    nearby = quotes.overlapping(sent_start, sent_end)
-    if not nearby:
-        return None
-    return min(nearby, key=lambda q: min(abs(q.start - start), abs(q.end - end))).speaker
-
-
-def time_ref(
-    doc: Doc, text: str, start: int, end: int, sent: Span, dates: SpanIndex[DateMention]
-) -> str | None:
-    """The date expression of the sentence that the figure is tied to, with its preposition.
-
-    A date of the same sentence that does not overlap the figure; calendar dates before
-    durations, then the nearest. Its governing preposition is added ("since late January",
-    "As of last Thursday").
-    """
-    candidates = [
-        d
-        for d in dates.overlapping(sent.start_char, sent.end_char)
-        if sent.start_char <= d.start
-        and d.end <= sent.end_char
-        and not (d.start < end and start < d.end)
-        and d.type != "time"
-    ]
-    if not candidates:
-        return None
-    best = min(
-        candidates,
-        key=lambda d: (d.type != "date", min(abs(d.start - end), abs(start - d.end))),
-    )
-    span = doc.char_span(best.start, best.end, alignment_mode="expand")
-    begin = best.start
-    if span is not None and len(span) > 0:
-        head = _root(span).head
-        if _is_preposition(head) and head.i == span.start - 1:
-            begin = head.idx
-            outer = head.head
-            if _is_preposition(outer) and outer.i == head.i - 1:
-                begin = outer.idx
-    return text[begin : best.end]

@@ -39,6 +39,7 @@ class Cue:
     end: int
     speaker: Speaker | None
     has_subject: bool
+    subject: Token | None = None  # the token the source was read from, where the parse gave one
 
 
 def is_cue_word(token: Token) -> bool:
@@ -63,9 +64,51 @@ def is_cue_word(token: Token) -> bool:
     deps = {c.dep_ for c in token.children}
     if "agent" not in deps and ("auxpass" in deps or (token.tag_ == "VBN" and token.dep_ == "acl")):
         return False  # "the request should be denied", "a group called X": nobody speaks
-    if _aside_participle(token):
+    if _aside_participle(token) or in_another_sense(token):
         return False
+    if token.tag_ in ("VBG", "VB") and token.head.pos_ == "ADJ" and token.head.i < token.i:
+        return False  # "it is worth noting that", "it is fair to say": the writer's words
     return lemma in reporting or lemma in lexicons.words("sources/reporting_object_verbs")
+
+
+def in_another_sense(token: Token) -> bool:
+    """A verb of speech used in another sense, where what follows is no speech: an amount
+    ("added $5 million", "declined from 58 percent to 55 percent"), an origin ("hails from
+    Ohio"), a request ("asked a court to deny the motion") or, in a clause that dates an
+    event, an ordinary object ("before he announced his presidential bid"). A cue is speech
+    only when what follows is what was said: a clause or a quotation."""
+    children = list(token.children)
+    if any(c.dep_ in ("ccomp", "parataxis") for c in children) or claim_mark(token) is not None:
+        return False
+    lemma = token.lemma_.lower()
+    after = [c for c in children if c.i > token.i]
+    objects = [c for c in after if c.dep_ in ("dobj", "attr", "oprd", "npadvmod")]
+    amounts = objects + [
+        g for c in after if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    if lemma not in _figure_verbs() and any(_is_amount(c) for c in amounts):
+        return True
+    object_verb = lemma in lexicons.words("sources/reporting_object_verbs")
+    if object_verb and not objects and any(c.dep_ == "prep" and c.lower_ == "from" for c in after):
+        return True
+    if lemma in lexicons.words("sources/request_verbs") and any(c.dep_ == "dobj" for c in after):
+        return any(c.dep_ == "xcomp" for c in after)
+    return object_verb and any(c.dep_ == "dobj" for c in after) and in_subordinate_clause(token)
+
+
+def _is_amount(token: Token) -> bool:
+    """A phrase that is an amount: a number, a share or money ("3 percent", "$5 million",
+    "200,000 jobs"), not people counted ("300 supporters")."""
+    if token.pos_ == "NUM" or token.lemma_.lower() in ("percent", "%", "point", "$"):
+        return True
+    counted = any(c.dep_ == "nummod" for c in token.children)
+    person = lexicons.mapping("sources/speaker_nouns").get(token.lemma_.lower()) == "PERSON"
+    return counted and not person and token.lemma_.lower() not in ("people", "person")
+
+
+@cache
+def _figure_verbs() -> frozenset[str]:
+    return lexicons.keys("sources/figure_verbs")
 
 
 def claim_mark(token: Token) -> Token | None:
@@ -263,6 +306,18 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
             return []
         return [clean(doc, a, b)]
     return []
+
+
+def reports_an_object(token: Token) -> bool:
+    """Whether what a cue reports is its ordinary object rather than a clause ("blamed
+    smugglers for the delays"): the object's words are the writer's, and so are its figures."""
+    if token.lower_ == "according" or claim_mark(token) is not None or tagged_as_noun(token):
+        return False
+    if any(c.dep_ == "ccomp" for c in token.children) or _that_clauses(token):
+        return False
+    return token.lemma_.lower() in lexicons.words("sources/reporting_object_verbs") and any(
+        c.i > token.i and c.dep_ in _CONTENT_DEPS for c in token.children
+    )
 
 
 def _coordinated_report(token: Token) -> bool:

@@ -28,6 +28,9 @@ _FULLER_LOOKBACK = 20
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
 _WHEN = frozenset({"DATE", "TIME"})
 _NAME_PUNCT = frozenset({"-", "–", "'", "’", ".", "&"})  # "57-page ruling", "AT&T"
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# How far back (characters) "the agency" looks for the organisation it stands for.
+_BODY_WINDOW = 2000
 
 
 def noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
@@ -65,9 +68,61 @@ def noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
     person = _described_person(ctx, head, tokens) if label == "PERSON" else None
     if person is not None:
         return Speaker(person, start, end, "PERSON")
-    if label in ("DOC", "ORG") and len(tokens) == 2 and tokens[0].lower_ == "the":
+    if label in ("DOC", "ORG") and _bare_description(tokens, head):
+        body = _described_body(ctx, head) if label == "ORG" else None
+        if body is not None:  # "the group said": the organisation named before
+            return Speaker(body, start, end, "ORG")
         text = _fuller_mention(ctx, head) or text  # "the statement": which statement
     return Speaker(text, start, end, label)
+
+
+def _bare_description(tokens: list[Token], head: Token) -> bool:
+    """ "the statement", "this poll", "the nonpartisan group": a definite article or a
+    demonstrative, common adjectives and the head noun; nothing that names it."""
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[-1].i != head.i:
+        return False
+    if tokens[0].lower_ not in _DEFINITE:
+        return False
+    return all(t.pos_ == "ADJ" and not _proper_adjective(t) for t in tokens[1:-1])
+
+
+def _described_body(ctx: ArticleContext, head: Token) -> str | None:
+    """The organisation a bare description stands for: the nearest organisation named before
+    whose name holds the noun ("the agency" -> "Environmental Protection Agency"), else, for
+    a generic noun ("the group"), the organisation of the sentence or the two before, a
+    subject first (the story's actor)."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return None  # "the groups": several bodies, none named by it
+    noun = head.lemma_.lower()
+    generic = noun in lexicons.words("sources/generic_bodies")
+    floor = _sentence_start(ctx, head, back=2)
+    nearby: list[tuple[int, int, str]] = []
+    i = ctx.names.before(head.idx)
+    while i >= 0:
+        mention = ctx.names.all[i]
+        i -= 1
+        if head.idx - mention.end > _BODY_WINDOW:
+            break
+        if mention.label != "ORG" or ctx.quoted(mention.start):
+            continue
+        name = ctx.names.display_name(mention)
+        if noun in name.lower().split():
+            return name
+        if generic and mention.start >= floor:
+            mention_head = ctx.names.head_of(mention)
+            subject = mention_head is not None and mention_head.dep_ in ("nsubj", "nsubjpass")
+            nearby.append((0 if subject else 1, -mention.start, name))
+    return min(nearby)[2] if nearby else None
+
+
+def _sentence_start(ctx: ArticleContext, token: Token, back: int) -> int:
+    """The character offset where the sentence `back` sentences before `token`'s starts."""
+    start = token.sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = ctx.doc[start - 1].sent.start
+    return ctx.doc[start].idx
 
 
 def _appositive_name(ctx: ArticleContext, head: Token) -> Speaker | None:
@@ -99,6 +154,8 @@ def _fuller_mention(ctx: ArticleContext, head: Token) -> str | None:
     last = bisect.bisect_left(earlier, head.i)
     for i in reversed(earlier[max(0, last - _FULLER_LOOKBACK) : last]):
         token = ctx.doc[i]
+        if (token.tag_ in ("NNS", "NNPS")) != (head.tag_ in ("NNS", "NNPS")):
+            continue  # "this poll" is none of "the first polls"
         tokens = _name_tokens(token)
         # "a brief on Friday" is no fuller name of the brief
         while tokens and (tokens[-1].ent_type_ in _WHEN or tokens[-1].dep_ == "prep"):

@@ -3,20 +3,24 @@
 `Sources` is built once per article (the pipeline stores it in `ArticleContext.sources`)
 and answers: is this token a reporting cue, and whose ("said" -> its subject resolved to the
 fullest name); which name a labelled line ("WALLACE: ...") or a dash after a quote
-("― Pamela Padilla") gives; who is named in a stretch of text. It finds the source token of
-a cue with `subjects`, resolves it with `antecedents`, and reads names from `ctx.names`.
+("― Pamela Padilla") gives; who is named in a stretch of text; and where each figure comes
+from (`figures` reads its sentence, `discourse` the document the article goes on
+reporting). It finds the source token of a cue with `subjects`, resolves it with
+`antecedents`, and reads names from `ctx.names`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..extractors.entities import SPEAKING_LABELS
 from .antecedents import resolve
 from .cues import Cue, claim_mark, cue_text, is_cue_word
+from .discourse import attribute
+from .figures import FigureReader
 from .mentions import Speaker
 from .subjects import source_of_noun, source_token
 
@@ -64,7 +68,7 @@ class Sources:
         text, start, end = cue_text(token, self.ctx.text)
         subject = source_token(self.ctx, token)
         speaker = resolve(self.ctx, subject) if subject is not None else None
-        return Cue(token, text, start, end, speaker, subject is not None)
+        return Cue(token, text, start, end, speaker, subject is not None, subject)
 
     def _make_claim_cue(self, noun: Token) -> Cue | None:
         """A noun of speech with its that-clause ("warnings from his lawyer that ..."), if the
@@ -75,7 +79,7 @@ class Sources:
         speaker = resolve(self.ctx, source)
         if speaker is None:
             return None
-        return Cue(noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, True)
+        return Cue(noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, True, source)
 
     def any_verb_cue(self, verb: Token) -> Cue | None:
         """A verb outside the lexicon as the cue of the quote it introduces, if it has a
@@ -165,3 +169,10 @@ class Sources:
     def cues(self) -> Iterable[Cue]:
         """Every cue of the article, in text order."""
         return self._cues.values()
+
+    def sources_of_figures(self, spans: Sequence[tuple[int, int]]) -> list[Speaker | None]:
+        """The source of each figure at characters [start, end) (given in text order, all
+        of the article's figures at once, since a document named once stays the source of
+        the figures that go on reporting it), with the mention it was read from; None for
+        the writer's own figures. Reads the quotes (`ctx.quotes`): call it after them."""
+        return attribute(FigureReader(self.ctx, self.cues), spans)
