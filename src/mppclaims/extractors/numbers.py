@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from ..intervals import Intervals, SpanIndex
-from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim
+from ..records import Bound, Direction, NumberKind, NumericClaim
 from .entities import NAMED_LABELS
 from .quantities import Quantity, find_quantities
-from .time_refs import time_ref
+from .time_refs import Figure, TimeRef, time_refs
 
 if TYPE_CHECKING:
     from ..context import ArticleContext
@@ -70,9 +70,11 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
     dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
     sources = ctx.sources.sources_of_figures([(q.start, q.end) for _, q in found])
+    figures = [Figure(whole, q.start, q.end, q.unit in _time_units()) for whole, q in found]
+    whens = time_refs(ctx, figures, dated)
     return [
-        _claim(ctx.text, whole, q, dated, source)
-        for (whole, q), source in zip(found, sources, strict=True)
+        _claim(ctx.text, whole, q, source, when)
+        for (whole, q), source, when in zip(found, sources, whens, strict=True)
     ]
 
 
@@ -250,12 +252,11 @@ def _claim(
     text: str,
     whole: Span,
     q: Quantity,
-    dates: SpanIndex[DateMention],
     source: Speaker | None,
+    when: TimeRef | None,
 ) -> NumericClaim:
     root = _root(whole)
     sent = root.sent
-    when = time_ref(whole.doc, text, q.start, q.end, sent, dates)
     return NumericClaim(
         text=text[q.start : q.end],
         start=q.start,
