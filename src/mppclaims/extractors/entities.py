@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from spacy.tokens import Span
 
 from .. import lexicons
+from ..lines import next_break
 from ..records import Entity
 
 if TYPE_CHECKING:
@@ -418,7 +419,8 @@ def entity_index(ctx: ArticleContext) -> EntityIndex:
         )
         for s in spans
     ]
-    first_line = ctx.text.lstrip().split("\n", 1)[0]
+    text = ctx.text.lstrip()
+    first_line = text[: next_break(text, 0)]
     headline_end = ctx.text.find(first_line) + len(first_line) if len(first_line) <= 200 else 0
     return EntityIndex(
         _relabel_surnames(mentions), _parenthesis_links(ctx.text, spans), headline_end

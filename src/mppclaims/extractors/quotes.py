@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .. import lexicons
+from ..lines import BREAK_CHARS, count_breaks, has_break, next_break
 from ..records import Quote, QuoteKind
 from ..sources.antecedents import resolve
 from ..sources.cues import (
@@ -143,7 +144,7 @@ def _window(ctx: ArticleContext, first: int, step: int, limit: int) -> Iterator[
     seen = 0
     while 0 <= i < len(doc) and seen < limit:
         token = doc[i]
-        if ctx.quoted(token.idx) or "\n" in token.text:
+        if ctx.quoted(token.idx) or has_break(token.text):
             return
         if token.text in SENTENCE_END and (step > 0 or i < first):
             return
@@ -233,7 +234,7 @@ def _floating(ctx: ArticleContext, stretch: Stretch, previous: _Found | None) ->
     if ctx.text[lo : stretch.open].strip() or ctx.text[stretch.end : hi].strip(" .,”\"'’"):
         return False
     between = ctx.text[previous.end : lo]
-    return between.count("\n") <= 2 and len(between.strip(" \n.,”\"'’")) < 40
+    return count_breaks(between) <= 2 and len(between.strip(" .,”\"'’" + BREAK_CHARS)) < 40
 
 
 def _quoted_items(ctx: ArticleContext) -> list[_Found]:
@@ -307,8 +308,7 @@ def _label_items(ctx: ArticleContext) -> list[_Found]:
     for start, cue in ctx.sources.labels.items():
         if ctx.quoted(start) or ctx.quoted(start + 1):
             continue
-        end = ctx.text.find("\n", start)
-        end = len(ctx.text) if end < 0 else end
+        end = next_break(ctx.text, start)
         while end > start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".,;"):
             end -= 1
         a, b = ctx.token_range(start, end)

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .. import lexicons
+from ..lines import has_break
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -215,7 +216,7 @@ def reports_a_clause(verb: Token) -> bool:
 
 def breaks_line(token: Token) -> bool:
     """Whether a line break lies in or right after `token`."""
-    return "\n" in token.text or "\n" in token.whitespace_
+    return has_break(token.text) or has_break(token.whitespace_)
 
 
 def span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:

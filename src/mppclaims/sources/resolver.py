@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..extractors.entities import SPEAKING_LABELS
+from ..lines import BREAK_CHARS
 from .antecedents import resolve
 from .cues import Cue, claim_mark, cue_text, is_cue_word
 from .discourse import attribute
@@ -31,13 +32,15 @@ if TYPE_CHECKING:
     from .marks import Stretch
 
 # "WALLACE: ...", "Pence: Flowers won't be at debate": a name, a colon, what was said.
-_LABEL = re.compile(r"[ \t\u00a0]*(?P<label>[A-Za-z][^:\n]{0,60}?)[ \t]*:[ \t\u00a0]+(?=\S)")
+_LABEL = re.compile(
+    rf"[ \t\u00a0]*(?P<label>[A-Za-z][^:{BREAK_CHARS}]{{0,60}}?)[ \t]*:[ \t\u00a0]+(?=\S)"
+)
 _LABEL_FORBIDDEN = re.compile(r"[\d,;!?\"“”‘’()\[\]]")
 # "...” ― Pamela Padilla": a dash and a name after the closing mark.
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[―—–][ \t\u00a0]*"
     r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?|de|del|la|van|von|da|y)){0,5})"
-    r"[ \t\u00a0.]*(?:\n|$)"
+    rf"[ \t\u00a0.]*(?:[{BREAK_CHARS}]|$)"
 )
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..extractors.entities import SPEAKING_LABELS
+from ..lines import has_break
 from .cues import is_reported_clause, reports_a_clause
 
 if TYPE_CHECKING:
@@ -261,7 +262,7 @@ def _subject_before(ctx: ArticleContext, cue: Token) -> Token | None:
             break
         closer = "(" if doc[i].text == ")" else ","
         j = i - 1
-        while j >= 0 and i - j < 40 and doc[j].text != closer and "\n" not in doc[j].text:
+        while j >= 0 and i - j < 40 and doc[j].text != closer and not has_break(doc[j].text):
             j -= 1
         i = j - 1 if j >= 0 and doc[j].text == closer else -1
     if i < 0 or not _usable(ctx, doc[i], cue):
