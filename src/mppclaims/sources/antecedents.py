@@ -31,7 +31,7 @@ _PRONOUN_WINDOW = 3000
 def resolve(ctx: ArticleContext, token: Token) -> Speaker | None:
     """The speaker named by `token` (a subject, an object of "according to", ...)."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        token = _antecedent_of_relative(ctx, token)
+        token = antecedent_of_relative(ctx, token)
         behind = source_behind(ctx, token)  # "made a comment that described ..."
         if behind is not None and behind.i != token.i:
             return resolve(ctx, behind)
@@ -41,7 +41,7 @@ def resolve(ctx: ArticleContext, token: Token) -> Speaker | None:
     return noun_phrase(ctx, token)
 
 
-def _antecedent_of_relative(ctx: ArticleContext, relative: Token) -> Token:
+def antecedent_of_relative(ctx: ArticleContext, relative: Token) -> Token:
     """The noun a "who"/"which" refers to: the one right before it (", which says"), else
     the one the parse hangs the clause on."""
     i = relative.i - 1
@@ -49,6 +49,14 @@ def _antecedent_of_relative(ctx: ArticleContext, relative: Token) -> Token:
         i -= 1
     before = ctx.doc[i] if i >= 0 else None
     nominal = before is not None and before.pos_ in ("NOUN", "PROPN")
+    if before is not None and nominal and before.ent_type_ in ("DATE", "TIME"):
+        # "released her records in July, which showed ...": the records, not July
+        verb = before.head.head if before.dep_ == "pobj" else None
+        objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+        if objects and objects[0].i < before.i:
+            return objects[0]
+        if verb is not None and verb.dep_ == "acl" and verb.head.i < verb.i:
+            return verb.head  # "her tax returns, released in May, which showed"
     if before is not None and nominal and ctx.same_line(i, relative.i):
         while (  # "a spokesman for the department, who said"; not "a meeting with
             before.dep_ == "pobj"  # officials who said"

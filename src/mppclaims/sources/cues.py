@@ -75,10 +75,16 @@ def is_cue_word(token: Token) -> bool:
 def in_another_sense(token: Token) -> bool:
     """A verb of speech used in another sense, where what follows is no speech: an amount
     ("added $5 million", "declined from 58 percent to 55 percent"), an origin ("hails from
-    Ohio"), a request ("asked a court to deny the motion") or, in a clause that dates an
+    Ohio"), a petition ("asked a court to deny the motion") or, in a clause that dates an
     event, an ordinary object ("before he announced his presidential bid"). A cue is speech
     only when what follows is what was said: a clause or a quotation."""
     children = list(token.children)
+    head = token.head
+    if token.dep_ == "xcomp" and head.i < token.i and any(c.dep_ == "dobj" for c in head.children):
+        # "asked a court to deny the request", "urged Congress to reject the plan": what the
+        # object is to do, not what the subject says (unless made to say it: "forced him
+        # to admit", see subjects)
+        return head.lemma_.lower() not in lexicons.words("sources/causing_verbs")
     if any(c.dep_ in ("ccomp", "parataxis") for c in children) or claim_mark(token) is not None:
         return False
     lemma = token.lemma_.lower()
@@ -92,9 +98,19 @@ def in_another_sense(token: Token) -> bool:
     object_verb = lemma in lexicons.words("sources/reporting_object_verbs")
     if object_verb and not objects and any(c.dep_ == "prep" and c.lower_ == "from" for c in after):
         return True
-    if lemma in lexicons.words("sources/request_verbs") and any(c.dep_ == "dobj" for c in after):
+    petitioned = [c for c in after if c.dep_ == "dobj" and _petitioned(c)]
+    if lemma in lexicons.words("sources/request_verbs") and petitioned:
         return any(c.dep_ == "xcomp" for c in after)
     return object_verb and any(c.dep_ == "dobj" for c in after) and in_subordinate_clause(token)
+
+
+def _petitioned(token: Token) -> bool:
+    """A court, a judge, a board: a body asked to rule ("asked a court to deny ..."), whose
+    asking is a filing, not words addressed to people."""
+    words = lexicons.words("sources/petitioned_bodies")
+    return token.lemma_.lower() in words or any(
+        t.lower_ in words for t in token.subtree if t.ent_type_ == "ORG"
+    )
 
 
 def _is_amount(token: Token) -> bool:

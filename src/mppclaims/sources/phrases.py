@@ -34,6 +34,18 @@ _BODY_WINDOW = 2000
 
 
 def noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
+    """The speaker a noun phrase names; its mention keeps a possessive mark ("Trump's
+    claim": the words naming the source are "Trump's")."""
+    found = _noun_phrase(ctx, head)
+    if found is None:
+        return None
+    case = next((c for c in head.children if c.dep_ == "case" and c.i == head.i + 1), None)
+    if case is not None and found.end == head.idx + len(head.text):
+        return Speaker(found.name, found.start, case.idx + len(case.text), found.label)
+    return found
+
+
+def _noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
     mention = ctx.names.mention_of(head)
     if mention is not None and mention.label in NAMED_LABELS and not has_conjunct(head):
         return Speaker(ctx.names.display_name(mention), mention.start, mention.end, mention.label)
@@ -106,13 +118,22 @@ def _described_body(ctx: ArticleContext, head: Token) -> str | None:
         if mention.label != "ORG" or ctx.quoted(mention.start):
             continue
         name = ctx.names.display_name(mention)
-        if noun in name.lower().split():
+        if _headed_by(name, noun):
             return name
         if generic and mention.start >= floor:
             mention_head = ctx.names.head_of(mention)
             subject = mention_head is not None and mention_head.dep_ in ("nsubj", "nsubjpass")
             nearby.append((0 if subject else 1, -mention.start, name))
     return min(nearby)[2] if nearby else None
+
+
+def _headed_by(name: str, noun: str) -> bool:
+    """Whether an organisation's name is headed by `noun`: "Environmental Protection
+    Agency", "Court of Appeals" for "agency", "court"; not "Court Order Watch"."""
+    words = name.lower().split(" (")[0].split()
+    if "of" in words:
+        words = words[: words.index("of")]
+    return bool(words) and words[-1] == noun
 
 
 def _sentence_start(ctx: ArticleContext, token: Token, back: int) -> int:

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from .. import lexicons
 from ..extractors.entities import SPEAKING_LABELS
 from ..lines import BREAK_CHARS
-from .antecedents import resolve
+from .antecedents import antecedent_of_relative, resolve
 from .cues import Cue, claim_mark, cue_text, is_cue_word
 from .discourse import attribute
 from .figures import FigureReader
 from .mentions import Speaker
-from .subjects import source_of_noun, source_token
+from .subjects import RELATIVE_PRONOUNS, source_of_noun, source_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,7 +55,9 @@ class Sources:
             if is_cue_word(token) and not quoted(token.idx):
                 if ctx.in_boilerplate(token.idx, token.idx + len(token.text)):
                     continue
-                self._cues[token.i] = self._make_cue(token)
+                made = self._make_cue(token)
+                if not self._inference(made):
+                    self._cues[token.i] = made
             elif claim_mark(token) is not None and not quoted(token.idx):
                 cue = self._make_claim_cue(token)
                 if cue is not None and not ctx.in_boilerplate(cue.start, cue.end):
@@ -72,6 +74,25 @@ class Sources:
         subject = source_token(self.ctx, token)
         speaker = resolve(self.ctx, subject) if subject is not None else None
         return Cue(token, text, start, end, speaker, subject is not None, subject)
+
+    def _inference(self, cue: Cue) -> bool:
+        """ "That disproportionate impact suggests ...", "[critics say] that account, and
+        hundreds like it, show how ...": a verb of evidence whose subject is nobody and no
+        document, pointed back at or inside what somebody says, states an inference (the
+        writer's or that somebody's), not words of its own subject."""
+        subject = cue.subject
+        if subject is None or cue.token.lemma_.lower() not in lexicons.words(
+            "sources/evidence_verbs"
+        ):
+            return False
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = antecedent_of_relative(self.ctx, subject)
+        if self.ctx.names.can_report(subject):
+            return False
+        demonstrative = any(
+            c.lower_ in ("this", "that", "these", "those") for c in subject.children
+        )
+        return demonstrative or subject.lower_ in ("this", "that") or _within_a_report(cue.token)
 
     def _make_claim_cue(self, noun: Token) -> Cue | None:
         """A noun of speech with its that-clause ("warnings from his lawyer that ..."), if the
@@ -179,3 +200,14 @@ class Sources:
         the figures that go on reporting it), with the mention it was read from; None for
         the writer's own figures. Reads the quotes (`ctx.quotes`): call it after them."""
         return attribute(FigureReader(self.ctx, self.cues), spans)
+
+
+def _within_a_report(verb: Token) -> bool:
+    """Whether a verb stands in the clause a reporting verb reports ("critics say [that
+    account ... shows ...]"), directly or coordinated with it."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in lexicons.words(
+        "sources/reporting_verbs"
+    )

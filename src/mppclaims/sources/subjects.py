@@ -49,7 +49,8 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
         # two subjects are a misparse ("His promises ... notwithstanding, analysts agree"):
         # the one right before the verb is its subject
         adjacent = [c for c in subjects if _adjacent(ctx, c, cue)]
-        return adjacent[-1] if adjacent and len(subjects) > 1 else subjects[0]
+        subject = adjacent[-1] if adjacent and len(subjects) > 1 else subjects[0]
+        return _interjected_speaker(ctx, subject, cue) or subject
     for child in cue.children:
         if child.dep_ == "agent":  # "it was announced by the agency"
             for obj in child.children:
@@ -80,12 +81,53 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
     controller = _controller(ctx, cue)
     if controller is not None:
         return controller
-    if cue.dep_ == "conj" and is_reported_clause(cue.head) and reports_a_clause(cue):
-        # "X said that A would go and added that ...": the parse coordinates "added"
-        # with the reported "go", but the one adding is the one who said
+    if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and reports_a_clause(cue):
+        # "X said that A would go and added that ...", "X fear that A has missed a chance
+        # and warn that ...": the parse coordinates the second verb with the reported
+        # clause, but the one adding or warning is the one who said or feared
         return subject_of(ctx, cue.head.head, depth + 1)
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
-        return subject_of(ctx, cue.head, depth + 1)  # "..., saying", "and added"
+        inherited = subject_of(ctx, cue.head, depth + 1)  # "..., saying", "and added"
+        if inherited is not None and _embedded(cue.head) and not ctx.names.can_report(inherited):
+            return _reporter_above(ctx, cue.head)
+        return inherited
+    return None
+
+
+def _embedded(verb: Token) -> bool:
+    """Whether a verb stands (with what it is coordinated with) in a clause another verb
+    reports or holds: "noted that [strength lags ... and asked]"."""
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "ccomp"
+
+
+def _reporter_above(ctx: ArticleContext, verb: Token) -> Token | None:
+    """ "X noted that troop strength lags the target and asked whether ...": the parse
+    coordinates "asked" inside what X noted, whose subject cannot ask; the one asking is
+    the subject of the clause that holds it, the nearest that can speak."""
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and ctx.names.agentive(subject):
+            return subject
+    return None
+
+
+def _interjected_speaker(ctx: ArticleContext, subject: Token, cue: Token) -> Token | None:
+    """ "Clinton, a top aide said, “is very confident”": the parse makes the quote's subject
+    the cue's and what speaks its apposition; the words right before the cue, set off by a
+    comma after it, are the speaker."""
+    doc = ctx.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text not in (",", "—", "–"):
+        return None
+    for appos in subject.children:
+        if appos.dep_ == "appos" and appos.right_edge.i == cue.i - 1 and appos.i > subject.i:
+            return appos if ctx.names.agentive(appos) else None
     return None
 
 
@@ -134,6 +176,11 @@ def _speaker_of_occasion(ctx: ArticleContext, noun: Token, depth: int) -> Token 
     speaking for itself."""
     if noun.lemma_.lower() not in lexicons.words("sources/speech_occasions") or depth >= 3:
         return None
+    for prep in noun.children:  # "according to interviews with a dozen party leaders"
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and ctx.names.agentive(obj):
+                return obj
     return source_of_noun(ctx, noun) or source_behind(ctx, noun, depth)
 
 
@@ -249,7 +296,8 @@ def _subject_before(ctx: ArticleContext, cue: Token) -> Token | None:
             return None  # "without asking them", "of calling it": no act of the subject
         for i in range(cue.i - 1, cue.sent.start - 1, -1):
             token = doc[i]
-            if token.dep_ in ("nsubj", "nsubjpass") and _usable(ctx, token, cue):
+            subject = token.dep_ in ("nsubj", "nsubjpass") and _usable(ctx, token, cue)
+            if subject and ctx.names.can_report(token):  # not "the case that this was ..."
                 return token
         return None
     if not finite and cue.tag_ != "VBN":

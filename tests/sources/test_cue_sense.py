@@ -1,0 +1,94 @@
+"""A verb of speech is a cue only when what follows is what was said; and each cue's source is
+somebody or a document. The sentences are written for these tests from common news usage."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from mppclaims.api import fill_context
+from mppclaims.context import ArticleContext
+from mppclaims.records import Quote
+
+
+def _quotes(nlp: Language, text: str) -> list[Quote]:
+    ctx = ArticleContext(nlp(text))
+    fill_context(ctx)
+    return ctx.quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The state asked an appeals court to deny the request.", id="a-petition"),
+        pytest.param(
+            "Before she announced her bid for governor, Ruiz ran a bakery.",
+            id="announced-an-ordinary-object-in-a-clause-of-time",
+        ),
+        pytest.param("The factory added 400 jobs last year.", id="add-of-an-amount"),
+        pytest.param(
+            "Her approval rating declined from 58 percent to 55 percent.",
+            id="decline-of-an-amount",
+        ),
+        pytest.param("The new coach hails from a small town in Ohio.", id="hail-from-an-origin"),
+        pytest.param(
+            "It is worth noting that the bridge was built in 1932.", id="the-writers-aside"
+        ),
+        pytest.param(
+            "That steep drop suggests the program has lost its appeal.",
+            id="an-inference-pointed-back",
+        ),
+    ],
+)
+def test_a_verb_of_speech_in_another_sense_is_no_cue(nlp: Language, text: str) -> None:
+    assert [(q.text, q.speaker) for q in _quotes(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("The mayor added that the road would reopen.", "The mayor", id="added-that"),
+        pytest.param(
+            "The judge asked whether the agency had kept any records.",
+            "The judge",
+            id="asked-whether",
+        ),
+        pytest.param(
+            "A new survey shows that most renters cannot save.", "A new survey", id="a-survey-shows"
+        ),
+        pytest.param(
+            "Her tax returns, released in May, which showed she paid little, drew criticism.",
+            "Her tax returns",
+            id="which-after-a-date-is-the-document",
+        ),
+        pytest.param(
+            "Ana Ruiz noted that attendance already lags the goal and asked whether the team "
+            "could recover.",
+            "Ana Ruiz",
+            id="asked-coordinated-inside-what-she-noted",
+        ),
+        pytest.param(
+            "Voters, a campaign aide said, “are tired of promises.”",
+            "a campaign aide",
+            id="the-aside-speaks-not-the-quotes-subject",
+        ),
+    ],
+)
+def test_the_source_of_a_cue(nlp: Language, text: str, speaker: str) -> None:
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker == speaker for q in quotes), [
+        (q.text, q.speaker) for q in quotes
+    ]
+
+
+def test_what_the_object_is_asked_to_do_is_not_the_askers_words(nlp: Language) -> None:
+    quotes = _quotes(nlp, "Lawmakers urged the board to reject the merger by Friday.")
+    assert [q.cue for q in quotes] == ["urged"]  # the urging is theirs, the rejecting is not
+
+
+def test_a_possessive_source_mention_keeps_its_mark(nlp: Language) -> None:
+    text = "Carla Diaz spoke first. Diaz's claim that the audit was rigged drew no support."
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker == "Carla Diaz"
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start : quote.speaker_end] == "Diaz's"
