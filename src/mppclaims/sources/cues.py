@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 SENTENCE_END = frozenset(".?!")
 _CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "prep", "ccomp", "attr"})
+_QUESTION_WORDS = frozenset(
+    {"if", "whether", "what", "which", "who", "whom", "whose", "why", "how", "when", "where"}
+)
 
 
 @cache
@@ -58,7 +61,7 @@ def is_cue_word(token: Token) -> bool:
         return False  # "so-called" names, it reports nobody
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
-    if tagged_as_noun(token):
+    if tagged_as_noun(token) or question_participle(token):
         return True
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
         return False
@@ -72,6 +75,26 @@ def is_cue_word(token: Token) -> bool:
     return lemma in reporting or lemma in lexicons.words("sources/reporting_object_verbs")
 
 
+def question_participle(token: Token) -> bool:
+    """ "Asked whether he would run, the senator said no", "when asked about her vote": a
+    participle of asking with no subject of its own and a question for complement."""
+    if token.tag_ != "VBN" or token.lemma_.lower() not in lexicons.words("sources/question_verbs"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in token.children):
+        return False
+    return any(_is_question(c) for c in token.children if c.i > token.i)
+
+
+def _is_question(token: Token) -> bool:
+    """A question a verb of asking takes: "if"/"whether"/wh-clause, or "about ..."."""
+    if token.dep_ == "prep":
+        return token.lower_ == "about"
+    if token.dep_ not in ("ccomp", "advcl", "xcomp"):
+        return False
+    words = [c for c in token.subtree if c.i < token.i]
+    return any(w.lower_ in _QUESTION_WORDS for w in words[:2])
+
+
 def in_another_sense(token: Token) -> bool:
     """A verb of speech used in another sense, where what follows is no speech: an amount
     ("added $5 million", "declined from 58 percent to 55 percent"), an origin ("hails from
@@ -80,11 +103,13 @@ def in_another_sense(token: Token) -> bool:
     only when what follows is what was said: a clause or a quotation."""
     children = list(token.children)
     head = token.head
-    if token.dep_ == "xcomp" and head.i < token.i and any(c.dep_ == "dobj" for c in head.children):
-        # "asked a court to deny the request", "urged Congress to reject the plan": what the
-        # object is to do, not what the subject says (unless made to say it: "forced him
-        # to admit", see subjects)
-        return head.lemma_.lower() not in lexicons.words("sources/causing_verbs")
+    if (
+        token.dep_ == "xcomp"
+        and head.i < token.i
+        and head.lemma_.lower() in lexicons.words("sources/object_control_verbs")
+        and any(c.dep_ == "dobj" for c in head.children)
+    ):
+        return True  # "asked a court to deny the request": what the court is to do
     if any(c.dep_ in ("ccomp", "parataxis") for c in children) or claim_mark(token) is not None:
         return False
     lemma = token.lemma_.lower()
@@ -280,7 +305,7 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
         elif hi >= b:  # "..., according to X." closes it
             b = lo
         return [clean(doc, a, b)]
-    ccomps = [c for c in token.children if c.dep_ == "ccomp"]
+    ccomps = [c for c in token.children if c.dep_ == "ccomp" or _asks(token, c)]
     both_sides = any(c.i < token.i for c in ccomps) and any(c.i > token.i for c in ccomps)
     if both_sides and parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
         return [clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
@@ -300,7 +325,11 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
     if ranges:
         return ranges
     if token.lemma_.lower() in lexicons.words("sources/reporting_object_verbs"):
-        right = [c for c in token.children if c.i > token.i and c.dep_ in _CONTENT_DEPS]
+        right = [
+            c
+            for c in token.children
+            if c.i > token.i and (c.dep_ in _CONTENT_DEPS or _for_clause(c))
+        ]
         if right:
             a = min(c.left_edge.i for c in right)
             b = max(c.right_edge.i for c in right) + 1
@@ -334,6 +363,23 @@ def reports_an_object(token: Token) -> bool:
         return False
     return token.lemma_.lower() in lexicons.words("sources/reporting_object_verbs") and any(
         c.i > token.i and c.dep_ in _CONTENT_DEPS for c in token.children
+    )
+
+
+def _asks(verb: Token, clause: Token) -> bool:
+    """ "asked if they planned to attend": a question the parse hung as an adverbial clause."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > verb.i
+        and verb.lemma_.lower() in lexicons.words("sources/question_verbs")
+        and _is_question(clause)
+    )
+
+
+def _for_clause(clause: Token) -> bool:
+    """ "called for Trump to drop out": what is called for, a clause opened by "for"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
     )
 
 

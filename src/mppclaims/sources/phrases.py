@@ -122,9 +122,24 @@ def _described_body(ctx: ArticleContext, head: Token) -> str | None:
             return name
         if generic and mention.start >= floor:
             mention_head = ctx.names.head_of(mention)
-            subject = mention_head is not None and mention_head.dep_ in ("nsubj", "nsubjpass")
+            if mention_head is None or mention_head.dep_ in ("compound", "poss", "amod"):
+                continue  # "the Trump administration": a name inside another noun phrase
+            subject = mention_head.dep_ in ("nsubj", "nsubjpass")
             nearby.append((0 if subject else 1, -mention.start, name))
-    return min(nearby)[2] if nearby else None
+    if not nearby or _unnamed_body_before(ctx, head, floor, -min(nearby)[1]):
+        return None
+    return min(nearby)[2]
+
+
+def _unnamed_body_before(ctx: ArticleContext, head: Token, floor: int, named: int) -> bool:
+    """Whether a body described without a name stands as a subject between the named one
+    and the description ("A coalition of immigration groups is suing. The group ...")."""
+    bodies = lexicons.words("sources/generic_bodies")
+    for token in ctx.doc[ctx.token_range(max(floor, named), head.idx)[0] : head.i]:
+        subject = token.dep_ in ("nsubj", "nsubjpass") and ctx.names.mention_of(token) is None
+        if subject and token.lemma_.lower() in bodies:
+            return True
+    return False
 
 
 def _headed_by(name: str, noun: str) -> bool:

@@ -19,7 +19,7 @@ from .. import lexicons
 from ..extractors.entities import SPEAKING_LABELS
 from ..lines import BREAK_CHARS
 from .antecedents import antecedent_of_relative, resolve
-from .cues import Cue, claim_mark, cue_text, is_cue_word
+from .cues import Cue, claim_mark, cue_text, is_cue_word, question_participle
 from .discourse import attribute
 from .figures import FigureReader
 from .mentions import Speaker
@@ -71,6 +71,12 @@ class Sources:
 
     def _make_cue(self, token: Token) -> Cue:
         text, start, end = cue_text(token, self.ctx.text)
+        if question_participle(token):  # "Asked whether ..., X said": who asked, if named
+            subject = next(
+                (o for a in token.children if a.dep_ == "agent" for o in a.children), None
+            )
+            speaker = resolve(self.ctx, subject) if subject is not None else None
+            return Cue(token, text, start, end, speaker, True, subject)
         subject = source_token(self.ctx, token)
         speaker = resolve(self.ctx, subject) if subject is not None else None
         return Cue(token, text, start, end, speaker, subject is not None, subject)
@@ -203,11 +209,14 @@ class Sources:
 
 
 def _within_a_report(verb: Token) -> bool:
-    """Whether a verb stands in the clause a reporting verb reports ("critics say [that
-    account ... shows ...]"), directly or coordinated with it."""
+    """Whether a verb stands in the clause a verb of saying or thinking reports ("critics
+    say [that account ... shows ...]", "some believe [the push shows ...]"), directly or
+    coordinated with it."""
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    return node.dep_ == "ccomp" and node.head.lemma_.lower() in lexicons.words(
-        "sources/reporting_verbs"
+    lemma = node.head.lemma_.lower()
+    return node.dep_ == "ccomp" and (
+        lemma in lexicons.words("sources/reporting_verbs")
+        or lemma in lexicons.words("sources/opinion_verbs")
     )
