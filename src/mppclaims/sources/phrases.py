@@ -100,44 +100,63 @@ def _bare_description(tokens: list[Token], head: Token) -> bool:
 
 def _described_body(ctx: ArticleContext, head: Token) -> str | None:
     """The organisation a bare description stands for: the nearest organisation named before
-    whose name holds the noun ("the agency" -> "Environmental Protection Agency"), else, for
-    a generic noun ("the group"), the organisation of the sentence or the two before, a
-    subject first (the story's actor)."""
+    whose name holds the noun ("the agency" -> "Environmental Protection Agency"); else, for
+    a generic noun ("the group"), the nearest body before it: a named organisation heading
+    its phrase in the sentence or the two before (not a member listed inside a clause of
+    another body), or a body described more fully ("A coalition of immigration groups is
+    suing. ... The group said" -> "A coalition of immigration groups"). Earlier bare uses of
+    the same description ("The group filed ...") stand for the same body and are passed."""
     if head.tag_ in ("NNS", "NNPS"):
         return None  # "the groups": several bodies, none named by it
     noun = head.lemma_.lower()
-    generic = noun in lexicons.words("sources/generic_bodies")
+    named = _named_body(ctx, head, noun)
+    if named is not None or noun not in lexicons.words("sources/generic_bodies"):
+        return named
+    bodies = lexicons.words("sources/generic_bodies")
     floor = _sentence_start(ctx, head, back=2)
-    nearby: list[tuple[int, int, str]] = []
+    doc = ctx.doc
+    for i in range(head.i - 1, -1, -1):
+        token = doc[i]
+        if head.idx - token.idx > _BODY_WINDOW:
+            break
+        if ctx.quoted(token.idx) or token.dep_ in ("compound", "poss", "amod"):
+            continue
+        mention = ctx.names.mention_of(token)
+        if mention is not None:
+            top = ctx.names.head_of(mention)
+            heads = mention.label == "ORG" and top is not None and top.i == i
+            if heads and token.idx >= floor and not _inside_a_clause_of_a_body(token, bodies):
+                return ctx.names.display_name(mention)
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lemma_.lower() not in bodies:
+            continue
+        words = _name_tokens(token)
+        if _bare_description(words, token):
+            continue  # "The group filed ...": the same body, said before
+        return ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return None
+
+
+def _named_body(ctx: ArticleContext, head: Token, noun: str) -> str | None:
+    """The nearest organisation named before `head` whose name is headed by `noun`."""
     i = ctx.names.before(head.idx)
     while i >= 0:
         mention = ctx.names.all[i]
         i -= 1
         if head.idx - mention.end > _BODY_WINDOW:
             break
-        if mention.label != "ORG" or ctx.quoted(mention.start):
-            continue
-        name = ctx.names.display_name(mention)
-        if _headed_by(name, noun):
-            return name
-        if generic and mention.start >= floor:
-            mention_head = ctx.names.head_of(mention)
-            if mention_head is None or mention_head.dep_ in ("compound", "poss", "amod"):
-                continue  # "the Trump administration": a name inside another noun phrase
-            subject = mention_head.dep_ in ("nsubj", "nsubjpass")
-            nearby.append((0 if subject else 1, -mention.start, name))
-    if not nearby or _unnamed_body_before(ctx, head, floor, -min(nearby)[1]):
-        return None
-    return min(nearby)[2]
+        if mention.label == "ORG" and not ctx.quoted(mention.start):
+            name = ctx.names.display_name(mention)
+            if _headed_by(name, noun):
+                return name
+    return None
 
 
-def _unnamed_body_before(ctx: ArticleContext, head: Token, floor: int, named: int) -> bool:
-    """Whether a body described without a name stands as a subject between the named one
-    and the description ("A coalition of immigration groups is suing. The group ...")."""
-    bodies = lexicons.words("sources/generic_bodies")
-    for token in ctx.doc[ctx.token_range(max(floor, named), head.idx)[0] : head.i]:
-        subject = token.dep_ in ("nsubj", "nsubjpass") and ctx.names.mention_of(token) is None
-        if subject and token.lemma_.lower() in bodies:
+def _inside_a_clause_of_a_body(token: Token, bodies: frozenset[str]) -> bool:
+    """ "The group, which includes the ACLU and ...": a member named in a clause of a body
+    noun, not the body itself."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl", "appos") and ancestor.head.lemma_.lower() in bodies:
             return True
     return False
 
