@@ -109,14 +109,18 @@ def _person_antecedent(ctx: ArticleContext, token: Token, gender: str) -> _Named
         known = ctx.names.gender(name)
         if known is not None and known != gender:
             continue
-        if mention.start < window_start:
-            ranked.append((6, -mention.start, name))
-            break
         head = ctx.names.head_of(mention)
-        if head is not None and _inside_aside(head, token.head):
-            continue  # "Putin, he said, is a strong leader": Putin is what is said
         dep = head.dep_ if head is not None else ""
         subject = dep in SUBJECTS and head is not None and not subject_in_subordinate_clause(head)
+        if mention.start < window_start:
+            # further back, the nearest person who was a subject (an actor of the story)
+            # wins over one merely named since ("among them Sen. X")
+            ranked.append((6 if subject else 7, -mention.start, name))
+            if subject:
+                break
+            continue
+        if head is not None and _inside_aside(head, token.head):
+            continue  # "Putin, he said, is a strong leader": Putin is what is said
         role = 0 if subject else 2 if dep == "poss" else 1
         earlier = 0 if mention.start >= sent.start_char else 1
         ranked.append((2 * role + earlier, -mention.start, name))

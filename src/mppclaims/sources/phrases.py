@@ -33,6 +33,22 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _BODY_WINDOW = 2000
 
 
+def _name_before_suffix(ctx: ArticleContext, head: Token) -> Speaker | None:
+    """ "Martin Luther King, Jr. said": a suffix after a comma ends the person's name
+    before it; it is no name of its own."""
+    word = head.lower_.rstrip(".")
+    if word not in lexicons.words("people/name_suffixes") or head.i < 2:
+        return None
+    comma = ctx.doc[head.i - 1]
+    if comma.text != ",":
+        return None
+    mention = ctx.names.mention_of(ctx.doc[head.i - 2])
+    if mention is None or mention.label != "PERSON":
+        return None
+    end = head.idx + len(head.text)
+    return Speaker(ctx.names.display_name(mention), mention.start, end, "PERSON")
+
+
 def noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
     """The speaker a noun phrase names; its mention keeps a possessive mark ("Trump's
     claim": the words naming the source are "Trump's")."""
@@ -46,6 +62,9 @@ def noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
 
 
 def _noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
+    suffixed = _name_before_suffix(ctx, head)
+    if suffixed is not None:
+        return suffixed
     mention = ctx.names.mention_of(head)
     if mention is not None and mention.label in NAMED_LABELS and not has_conjunct(head):
         return Speaker(ctx.names.display_name(mention), mention.start, mention.end, mention.label)
