@@ -38,6 +38,13 @@ def _quotes(nlp: Language, text: str) -> list[Quote]:
             "That steep drop suggests the program has lost its appeal.",
             id="an-inference-pointed-back",
         ),
+        pytest.param("It is fair to say that the bridge is old.", id="fair-to-say"),
+        pytest.param("The senator showed no interest in the plan.", id="show-of-a-person"),
+        pytest.param("The Harbor Group, founded in 1990, has 40 members.", id="a-participle"),
+        pytest.param(
+            "The union threatened to make the minister testify in public.",
+            id="testify-made-to-is-no-trailing-cue",
+        ),
     ],
 )
 def test_a_verb_of_speech_in_another_sense_is_no_cue(nlp: Language, text: str) -> None:
@@ -72,6 +79,30 @@ def test_a_verb_of_speech_in_another_sense_is_no_cue(nlp: Language, text: str) -
             "a campaign aide",
             id="the-aside-speaks-not-the-quotes-subject",
         ),
+        pytest.param(
+            "The companies have hidden their profits, in many cases reporting different "
+            "numbers to different agencies.",
+            "The companies",
+            id="a-participle-on-a-prepositional-phrase-is-the-subjects",
+        ),
+        pytest.param(
+            "Younger voters are more likely to say that the mayor represents them.",
+            "Younger voters",
+            id="likely-to-say",
+        ),
+        pytest.param(
+            "The union renewed its threat to strike in May.", "The union", id="a-threat-to-do"
+        ),
+        pytest.param(
+            "A Harbor College poll released last week showed the mayor with a narrow lead.",
+            "A Harbor College poll",
+            id="a-poll-shows-an-object",
+        ),
+        pytest.param(
+            "“Turnout will decide it,” Jo Li, the analyst who runs the site, tweeted on Monday.",
+            "Jo Li",
+            id="a-verb-after-a-name-and-its-aside",
+        ),
     ],
 )
 def test_the_source_of_a_cue(nlp: Language, text: str, speaker: str) -> None:
@@ -92,3 +123,45 @@ def test_a_possessive_source_mention_keeps_its_mark(nlp: Language) -> None:
     assert quote.speaker == "Carla Diaz"
     assert quote.speaker_start is not None and quote.speaker_end is not None
     assert text[quote.speaker_start : quote.speaker_end] == "Diaz's"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        pytest.param(
+            "The deal does not cover pensions, as union leaders have said.",
+            "The deal does not cover pensions",
+            "union leaders",
+            id="as-they-have-said",
+        ),
+        pytest.param(
+            "As many tax experts have pointed out, the senator is free to release his returns.",
+            "the senator is free to release his returns",
+            "many tax experts",
+            id="as-experts-pointed-out",
+        ),
+        pytest.param(
+            "The state faces a deficit, as a Treasury report put it.",
+            "The state faces a deficit",
+            "a Treasury report",
+            id="as-a-report-put-it",
+        ),
+    ],
+)
+def test_as_x_said_attributes_the_clause_it_hangs_on(
+    nlp: Language, text: str, said: str, speaker: str
+) -> None:
+    assert [(q.text, q.speaker) for q in _quotes(nlp, text)] == [(said, speaker)]
+
+
+def test_a_verb_of_speech_with_a_quotation_in_a_clause_of_time_is_a_cue(nlp: Language) -> None:
+    text = "The split was complete when Ruiz called the plan “a disaster.”"
+    quotes = _quotes(nlp, text)
+    assert quotes and all(q.speaker == "Ruiz" and q.cue == "called" for q in quotes), [
+        (q.text, q.speaker, q.cue) for q in quotes
+    ]
+
+
+def test_as_with_an_ordinary_object_attributes_nothing(nlp: Language) -> None:
+    quotes = _quotes(nlp, "As he welcomed the guests, the host opened the doors.")
+    assert all("opened" not in q.text for q in quotes), [(q.text, q.speaker) for q in quotes]

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 SENTENCE_END = frozenset(".?!")
 _CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "prep", "ccomp", "attr"})
+# Nouns of speech whose infinitive says what was committed to or asked for.
+_COMMITMENTS = frozenset({"promise", "pledge", "vow", "threat", "demand", "proposal"})
+# Words after "as X said" that tell when or where it was said, not what.
+_OCCASION_WORDS = frozenset({"in", "on", "at", "during", "before", "after", "earlier", "last"})
 _QUESTION_WORDS = frozenset(
     {"if", "whether", "what", "which", "who", "whom", "whose", "why", "how", "when", "where"}
 )
@@ -49,6 +53,8 @@ class Cue:
 def is_cue_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     reporting = lexicons.words("sources/reporting_verbs")
+    if as_put_it(token):
+        return True
     if (  # most words are none: decide that first, from the lexicons alone
         lemma not in reporting
         and lemma not in lexicons.words("sources/reporting_object_verbs")
@@ -66,13 +72,78 @@ def is_cue_word(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
         return False
     deps = {c.dep_ for c in token.children}
-    if "agent" not in deps and ("auxpass" in deps or (token.tag_ == "VBN" and token.dep_ == "acl")):
+    passive = "auxpass" in deps or (token.tag_ == "VBN" and token.dep_ == "acl")
+    if "agent" not in deps and passive and not _verb_misread_as_participle(token):
         return False  # "the request should be denied", "a group called X": nobody speaks
     if _aside_participle(token) or in_another_sense(token):
         return False
-    if token.tag_ in ("VBG", "VB") and token.head.pos_ == "ADJ" and token.head.i < token.i:
-        return False  # "it is worth noting that", "it is fair to say": the writer's words
+    after_adjective = token.head.pos_ == "ADJ" and token.head.i < token.i
+    if token.tag_ in ("VBG", "VB") and after_adjective and not _adjective_of_somebody(token.head):
+        # "it is worth noting that", "it is fair to say": the writer's words; but "voters
+        # are more likely to say that ..." reports what the voters say
+        return False
     return lemma in reporting or lemma in lexicons.words("sources/reporting_object_verbs")
+
+
+def _verb_misread_as_participle(token: Token) -> bool:
+    """ "“...,” Jo Li, the group's analyst, tweeted on Monday": the parse reads the verb as
+    a participle of the name, which then heads a sentence with no verb of its own; the
+    verb after the name and its aside is the sentence's predicate (the parse may hang
+    the name on the quotation's verb instead)."""
+    head = token.head
+    return (
+        token.dep_ == "acl"
+        and "auxpass" not in {c.dep_ for c in token.children}
+        and head.dep_ in ("ROOT", "npadvmod", "dep")  # no subject or object of a verb
+        and head.pos_ == "PROPN"
+        and head.i < token.i
+        and token.doc[token.i - 1].text == ","
+    )
+
+
+def _adjective_of_somebody(adjective: Token) -> bool:
+    """Whether a predicative adjective ("likely", "eager", "quick") is said of a subject
+    other than an empty "it" ("voters are likely to say", not "it is fair to say")."""
+    verb = adjective.head if adjective.dep_ == "acomp" else None
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].lower_ not in ("it", "this", "that", "there")
+
+
+def as_put_it(token: Token) -> bool:
+    """ "..., as one analyst put it": an attribution by the idiom "as X put it"."""
+    return (
+        token.lemma_.lower() == "put"
+        and _as_attribution(token)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    )
+
+
+def _as_attribution(token: Token) -> bool:
+    """ "The deal is dead, as union leaders have said": a clause opened by "as" whose
+    verb has a subject and nothing said of its own; what it attributes is the clause it
+    hangs on ("as she said goodbye", "as he told a joke" say nothing of that clause)."""
+    if token.dep_ != "advcl" or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    marks = [c for c in token.children if c.dep_ == "mark"]
+    if [m.lower_ for m in marks] != ["as"] or marks[0].i != token.left_edge.i:
+        return False
+    own = [c for c in token.children if c.i > token.i]
+    if any(c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "acomp") for c in own):
+        return False
+    objects = [c for c in own if c.dep_ == "dobj"]
+    if any(o.lower_ not in ("it", "so") for o in objects):
+        return False
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and (
+        doc[i].pos_ in ("ADV", "PART") or doc[i].dep_ == "prt" or doc[i].lower_ in ("it", "so")
+    ):
+        i += 1  # "as experts have pointed out", "as X put it"
+    ends = i >= len(doc) or doc[i].is_punct or doc[i].ent_type_ in ("DATE", "TIME")
+    # "as she called for ...", "as he welcomed guests": what follows is no occasion
+    occasion = i < len(doc) and doc[i].lower_ in _OCCASION_WORDS
+    return (ends or occasion) and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def question_participle(token: Token) -> bool:
@@ -126,7 +197,17 @@ def in_another_sense(token: Token) -> bool:
     petitioned = [c for c in after if c.dep_ == "dobj" and _petitioned(c)]
     if lemma in lexicons.words("sources/request_verbs") and petitioned:
         return any(c.dep_ == "xcomp" for c in after)
-    return object_verb and any(c.dep_ == "dobj" for c in after) and in_subordinate_clause(token)
+    return (
+        object_verb
+        and any(c.dep_ == "dobj" for c in after)
+        and in_subordinate_clause(token)
+        and not _quotation_after(token)  # "when he called them “fat cats”" says something
+    )
+
+
+def _quotation_after(token: Token) -> bool:
+    """Whether a quotation mark opens in what follows a verb, within its own phrase."""
+    return any(t.i > token.i and t.is_quote for t in token.subtree)
 
 
 def _petitioned(token: Token) -> bool:
@@ -168,12 +249,23 @@ def claim_mark(token: Token) -> Token | None:
     for child in token.children:  # "warnings from his lawyer", "a report by the agency"
         if child.dep_ == "prep" and child.i == end and child.lower_ in ("from", "by"):
             end = child.right_edge.i + 1
+    if end < len(doc) and _commits_to(token, doc[end]):
+        return doc[end]  # "his promise to repeal the law": what was promised
     if end >= len(doc) or doc[end].lower_ != "that" or doc[end].dep_ != "mark":
         return None
     clause = doc[end].head
     if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return None
     return doc[end]
+
+
+def _commits_to(noun: Token, to: Token) -> bool:
+    """ "her pledge to cut taxes", "his threat to sue": a noun of a promise or a demand
+    whose infinitive is what was promised or demanded."""
+    if noun.lemma_.lower() not in _COMMITMENTS or to.lower_ != "to" or to.dep_ != "aux":
+        return False
+    verb = to.head
+    return verb.dep_ == "acl" and verb.head.i == noun.i and verb.pos_ == "VERB"
 
 
 def _aside_participle(token: Token) -> bool:
@@ -309,6 +401,8 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
     both_sides = any(c.i < token.i for c in ccomps) and any(c.i > token.i for c in ccomps)
     if both_sides and parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
         return [clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
+    if not ccomps and _as_attribution(token):
+        return _attributed_clause(token)
     if not ccomps:
         ccomps = _that_clauses(token)
     ranges = []
@@ -324,11 +418,15 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
         ranges.append(clean(doc, a, b))
     if ranges:
         return ranges
-    if token.lemma_.lower() in lexicons.words("sources/reporting_object_verbs"):
+    data = _data_shows(token)
+    if data or token.lemma_.lower() in lexicons.words("sources/reporting_object_verbs"):
         right = [
             c
             for c in token.children
-            if c.i > token.i and (c.dep_ in _CONTENT_DEPS or _for_clause(c))
+            if c.i > token.i
+            and (c.dep_ in _CONTENT_DEPS or _for_clause(c))
+            # "show X, with Y showing Z": Y's finding is no part of what the data shows
+            and not (data and c.dep_ == "prep" and any(is_cue_word(t) for t in c.subtree))
         ]
         if right:
             a = min(c.left_edge.i for c in right)
@@ -345,6 +443,9 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
         head = token.head
         a, b = head.left_edge.i, head.right_edge.i + 1
         if token.right_edge.i + 1 >= b:  # "..., the lawyer said."
+            first = min(t.i for t in token.subtree if not t.is_punct)
+            if first == 0 or not doc[first - 1].is_punct:
+                return []  # "made the secretary testify": no words stand before it
             b = token.left_edge.i
         elif token.left_edge.i <= a:  # "The lawyer said, ..." parsed the other way round
             a = token.right_edge.i + 1
@@ -352,6 +453,29 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
             return []
         return [clean(doc, a, b)]
     return []
+
+
+def _data_shows(token: Token) -> bool:
+    """ "A new poll showed the mayor with a narrow lead": what a poll, a survey or a study
+    shows is its finding, even as an object."""
+    if token.lemma_.lower() not in ("show", "find", "reveal"):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in lexicons.words(
+        "sources/data_documents"
+    )
+
+
+def _attributed_clause(token: Token) -> list[tuple[int, int]]:
+    """What "as X said" attributes: the clause it hangs on, on either side of it."""
+    doc = token.doc
+    span = span_of(token.head.subtree)
+    if span is None:
+        return []
+    a, b = span
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
+    ranges = [clean(doc, a, lo), clean(doc, hi, b)]
+    return [(x, y) for x, y in ranges if y - x >= 2]
 
 
 def reports_an_object(token: Token) -> bool:

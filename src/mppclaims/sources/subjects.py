@@ -63,7 +63,14 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
         if named is not None:
             return named
         behind = source_behind(ctx, noun, depth) if depth < 3 else None
-        return behind if behind is not None else noun
+        if behind is not None:
+            return behind
+        verb = noun.head.head
+        if noun.dep_ == "pobj" and verb.pos_ in ("VERB", "AUX") and not ctx.names.can_report(noun):
+            # "hid their profits, in many cases reporting ...": the clause's subject reports
+            actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return actor if actor is not None and ctx.names.can_report(actor) else None
+        return noun
     if depth >= 3 or cue.head.i == cue.i or not ctx.same_line(cue.i, cue.head.i):
         return None
     if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
@@ -78,6 +85,8 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
         return subject_of(ctx, cue.head.head, depth + 1)
     if cue.dep_ == "xcomp" and cue.head.lemma_ == "be":
         return None  # "U.S. policy is not to blame": no act of speech
+    if cue.dep_ == "xcomp" and cue.head.dep_ == "acomp" and cue.head.pos_ == "ADJ":
+        return subject_of(ctx, cue.head.head, depth + 1)  # "voters are likely to say"
     controller = _controller(ctx, cue)
     if controller is not None:
         return controller
