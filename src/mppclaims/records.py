@@ -45,7 +45,9 @@ class Span(_Model):
 class Boilerplate(Span):
     """A passage that is not news content; marked, never deleted, never extracted from."""
 
-    reason: str = Field(description="newsletter, caption, teaser, blurb, footer, header, byline")
+    reason: str = Field(
+        description="newsletter, caption, teaser, blurb, note, footer, header, byline"
+    )
 
 
 class Entity(Span):

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 SENTENCE_END = frozenset(".?!")
 _CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "prep", "ccomp", "attr"})
 # Nouns of speech whose infinitive says what was committed to or asked for.
-_COMMITMENTS = frozenset({"promise", "pledge", "vow", "threat", "demand", "proposal"})
+_COMMITMENTS = frozenset({"promise", "pledge", "vow", "threat", "demand"})
 # Words after "as X said" that tell when or where it was said, not what.
 _OCCASION_WORDS = frozenset({"in", "on", "at", "during", "before", "after", "earlier", "last"})
 _QUESTION_WORDS = frozenset(
