@@ -223,6 +223,20 @@ def test_news_layouts(nlp: Language, text: str, expected: list[tuple[str, str, s
             "Japan",
             id="branded",
         ),
+        pytest.param(
+            "Asked whether the team should take the blame, coach Dana Smith shot back: “That "
+            "would be good.”",
+            "That would be good",
+            "Dana Smith",
+            id="an-unnamed-asker-and-the-one-who-answers",
+        ),
+        pytest.param(
+            "Governor Tom Reyes further summed up Senator Ana Ruiz as “terrible,” denounced her "
+            "record as mayor and said she should not run.",
+            "terrible",
+            "Tom Reyes",
+            id="the-first-of-a-series-of-verbs",
+        ),
     ],
 )
 def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: str | None) -> None:

@@ -94,6 +94,11 @@ def test_a_verb_of_speech_in_another_sense_is_no_cue(nlp: Language, text: str) -
             "The union renewed its threat to strike in May.", "The union", id="a-threat-to-do"
         ),
         pytest.param(
+            "A reporter can be heard asking the senator whether the plan is legal.",
+            "A reporter",
+            id="a-person-by-what-they-do",
+        ),
+        pytest.param(
             "A Harbor College poll released last week showed the mayor with a narrow lead.",
             "A Harbor College poll",
             id="a-poll-shows-an-object",

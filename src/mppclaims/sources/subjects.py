@@ -51,6 +51,9 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
         adjacent = [c for c in subjects if _adjacent(ctx, c, cue)]
         subject = adjacent[-1] if adjacent and len(subjects) > 1 else subjects[0]
         return _interjected_speaker(ctx, subject, cue) or subject
+    series = _first_of_a_series(ctx, cue)
+    if series is not None:
+        return series
     for child in cue.children:
         if child.dep_ == "agent":  # "it was announced by the agency"
             for obj in child.children:
@@ -101,6 +104,21 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
             return _reporter_above(ctx, cue.head)
         return inherited
     return None
+
+
+def _first_of_a_series(ctx: ArticleContext, cue: Token) -> Token | None:
+    """ "X summed up Y as “terrible,” denounced her record and said ...": the parse makes
+    the first verb of the series a complement of the second, which is left without a
+    subject; the first verb's subject, outside any quotation, does both."""
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    first = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if first is None or ctx.quoted(first.idx):
+        return None
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    if subject is None or ctx.quoted(subject.idx) or not ctx.names.agentive(subject):
+        return None
+    return subject
 
 
 def _embedded(verb: Token) -> bool:
