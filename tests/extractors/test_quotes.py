@@ -237,6 +237,13 @@ def test_news_layouts(nlp: Language, text: str, expected: list[tuple[str, str, s
             "Tom Reyes",
             id="the-first-of-a-series-of-verbs",
         ),
+        pytest.param(
+            "Mayor Lee Park was defensive when asked about a contractor who said he was never "
+            "paid, saying, “Maybe he did a poor job.”",
+            "Maybe he did a poor job",
+            "Lee Park",
+            id="a-participle-after-a-relative-that-reports-is-the-main-clauses",
+        ),
     ],
 )
 def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: str | None) -> None:

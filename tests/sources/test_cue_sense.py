@@ -94,6 +94,12 @@ def test_a_verb_of_speech_in_another_sense_is_no_cue(nlp: Language, text: str) -
             "The union renewed its threat to strike in May.", "The union", id="a-threat-to-do"
         ),
         pytest.param(
+            "The Ruiz campaign is trying to contrast her plan with what they call the "
+            "governor's “reckless” budget.",
+            "The Ruiz campaign",
+            id="they-of-a-body",
+        ),
+        pytest.param(
             "A reporter can be heard asking the senator whether the plan is legal.",
             "A reporter",
             id="a-person-by-what-they-do",

@@ -186,7 +186,9 @@ def _group_antecedent(ctx: ArticleContext, token: Token, role: str) -> _Named:
         mention = ctx.names.mention_of(candidate)
         if mention is not None and mention.label == "PERSON":
             continue
-        body = mention is not None and mention.label in ("ORG", "NORP", "GPE")
+        body = (mention is not None and mention.label in ("ORG", "NORP", "GPE")) or (
+            mention is None and lexicons.mapping("sources/speaker_nouns").get(lemma) == "ORG"
+        )  # "the campaign ... what they call": a body is "they" too
         if (role == "plural" and (plural or body)) or (role == "thing" and not plural):
             speaker = noun_phrase(ctx, candidate)
             if speaker is not None:

@@ -68,9 +68,11 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
         behind = source_behind(ctx, noun, depth) if depth < 3 else None
         if behind is not None:
             return behind
-        verb = noun.head.head
-        if noun.dep_ == "pobj" and verb.pos_ in ("VERB", "AUX") and not ctx.names.can_report(noun):
-            # "hid their profits, in many cases reporting ...": the clause's subject reports
+        if not ctx.names.can_report(noun):
+            # "hid their profits, in many cases reporting ...", "cited polls, including
+            # ones showing ...", "replaced it with language calling for ...": the subject
+            # of the clause the phrase stands in reports
+            verb = _clause_verb(noun)
             actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return actor if actor is not None and ctx.names.can_report(actor) else None
         return noun
@@ -83,6 +85,9 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
             return quoted[0] if quoted else None
     if cue.dep_ == "pcomp" and cue.head.lower_ in _PREPOSITIONS_OF_SPEECH:
         return subject_of(ctx, cue.head.head, depth + 1)  # "..., before asking her"
+    main = _main_speaker_past_a_relative(ctx, cue)
+    if main is not None:
+        return main
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and is_reported_clause(cue.head):
         # "X said the government does little, saying ...": X says it, not the government
         return subject_of(ctx, cue.head.head, depth + 1)
@@ -104,6 +109,37 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
             return _reporter_above(ctx, cue.head)
         return inherited
     return None
+
+
+def _main_speaker_past_a_relative(ctx: ArticleContext, cue: Token) -> Token | None:
+    """ "X was defensive about a contractor who said he was never paid, saying, “...”": a
+    participle after a relative clause that already reports what its subject said belongs
+    to the sentence's main clause; its subject speaks."""
+    head = cue.head
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or head.dep_ != "relcl":
+        return None
+    if ctx.doc[cue.left_edge.i - 1].text != "," or not any(
+        c.dep_ == "ccomp" for c in head.children
+    ):
+        return None
+    root = cue.sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > head.i or not ctx.names.agentive(subject):
+        return None
+    return subject
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in, up through its phrases ("in many cases",
+    "polls, including ones")."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":
+            break
+    return node
 
 
 def _first_of_a_series(ctx: ArticleContext, cue: Token) -> Token | None:
