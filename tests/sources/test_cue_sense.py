@@ -176,3 +176,41 @@ def test_a_verb_of_speech_with_a_quotation_in_a_clause_of_time_is_a_cue(nlp: Lan
 def test_as_with_an_ordinary_object_attributes_nothing(nlp: Language) -> None:
     quotes = _quotes(nlp, "As he welcomed the guests, the host opened the doors.")
     assert all("opened" not in q.text for q in quotes), [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        pytest.param(
+            "The mayor spoke about the legacy of the strike and the workers it left behind.",
+            "the legacy of the strike and the workers it left behind",
+            "The mayor",
+            id="spoke-about-a-topic",
+        ),
+        pytest.param(
+            "The senator talked of leaving politics.", "leaving politics", "The senator", id="of"
+        ),
+    ],
+)
+def test_the_topic_of_a_verb_of_speech_is_what_was_said(
+    nlp: Language, text: str, said: str, speaker: str
+) -> None:
+    assert [(q.text, q.speaker) for q in _quotes(nlp, text)] == [(said, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("She spoke on Monday at the town hall.", id="a-date"),
+        pytest.param("The mayor talked about the museum.", id="a-bare-heading"),
+        pytest.param("Speaking of taxes, the council voted to delay the budget.", id="an-aside"),
+    ],
+)
+def test_no_topic_no_quote(nlp: Language, text: str) -> None:
+    assert _quotes(nlp, text) == []
+
+
+def test_a_charge_in_a_clause_of_time_is_speech(nlp: Language) -> None:
+    text = "When Ana Ruiz accused Tom Park of being too cozy with banks, the crowd cheered."
+    quotes = _quotes(nlp, text)
+    assert [(q.cue, q.speaker) for q in quotes] == [("accused", "Ana Ruiz")]

@@ -55,11 +55,13 @@ def is_cue_word(token: Token) -> bool:
     reporting = lexicons.words("sources/reporting_verbs")
     if as_put_it(token):
         return True
+    topic = topic_of(token)
     if (  # most words are none: decide that first, from the lexicons alone
         lemma not in reporting
         and lemma not in lexicons.words("sources/reporting_object_verbs")
         and token.lower_ != "according"
         and token.lower_[:-1] not in reporting
+        and topic is None
     ):
         return False
     doc = token.doc
@@ -82,7 +84,11 @@ def is_cue_word(token: Token) -> bool:
         # "it is worth noting that", "it is fair to say": the writer's words; but "voters
         # are more likely to say that ..." reports what the voters say
         return False
-    return lemma in reporting or lemma in lexicons.words("sources/reporting_object_verbs")
+    return (
+        lemma in reporting
+        or lemma in lexicons.words("sources/reporting_object_verbs")
+        or topic is not None
+    )
 
 
 def _verb_misread_as_participle(token: Token) -> bool:
@@ -109,6 +115,30 @@ def _adjective_of_somebody(adjective: Token) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and subjects[0].lower_ not in ("it", "this", "that", "there")
+
+
+def topic_of(token: Token) -> Token | None:
+    """The "about"/"of" phrase of a verb of speech whose topic is what was said ("spoke
+    about the attacks"); not a date or time ("spoke on Monday")."""
+    if token.pos_ != "VERB":
+        return None
+    topics = lexicons.mapping("sources/topic_verbs")
+    lemma = token.lemma_.lower()
+    if lemma not in topics and lemma not in lexicons.words("sources/topic_verbs"):
+        return None
+    allowed = {"about", "of", *topics.get(lemma, "").split()}
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.i < token.i or prep.lower_ not in allowed:
+            continue
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if not objects or objects[0].ent_type_ in ("DATE", "TIME"):
+            continue
+        words = [t for t in prep.subtree if t.i > prep.i and not (t.is_punct or t.pos_ == "PART")]
+        # a topic told at some length ("spoke of the legacy of racism and how ..."), not a
+        # bare subject heading ("talked about the museum")
+        if len(words) >= 5 or any(t.pos_ == "VERB" for t in words):
+            return prep
+    return None
 
 
 def as_put_it(token: Token) -> bool:
@@ -202,7 +232,8 @@ def in_another_sense(token: Token) -> bool:
         and any(c.dep_ == "dobj" for c in after)
         and in_subordinate_clause(token)
         and not _quotation_after(token)  # "when he called them “fat cats”" says something
-    )
+        and not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "as") for c in after)
+    )  # "when X accused Y of lying", "after she blamed him for ...": a charge is speech
 
 
 def _quotation_after(token: Token) -> bool:
@@ -403,6 +434,9 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
         return [clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]
     if not ccomps and _as_attribution(token):
         return _attributed_clause(token)
+    topic = None if ccomps else topic_of(token)
+    if topic is not None:  # "spoke about the attacks"
+        return [clean(doc, topic.i + 1, topic.right_edge.i + 1)]
     if not ccomps:
         ccomps = _that_clauses(token)
     ranges = []
