@@ -244,6 +244,13 @@ def test_news_layouts(nlp: Language, text: str, expected: list[tuple[str, str, s
             "Lee Park",
             id="a-participle-after-a-relative-that-reports-is-the-main-clauses",
         ),
+        pytest.param(
+            "Several former officials have said the same, including the former governor Maria "
+            "Lopez -- “It is a disgrace to hide them” -- and Tom Park, a former adviser.",
+            "It is a disgrace",
+            "Maria Lopez",
+            id="a-quotation-set-off-by-dashes-after-a-name",
+        ),
     ],
 )
 def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: str | None) -> None:

@@ -272,6 +272,7 @@ def _quoted_items(ctx: ArticleContext) -> list[_Found]:
             (inner[0] if inner else None)
             or ctx.sources.labels.get(stretch.open)
             or ctx.sources.dash_cue(stretch)
+            or ctx.sources.aside_cue(stretch)
             or _cue_of_stretch(ctx, stretch, a, b)
         )
         same_paragraph = previous is not None and previous.paragraph == stretch.paragraph[0]

@@ -43,6 +43,10 @@ _DASH_NAME = re.compile(
     rf"[ \t\u00a0.]*(?:[{BREAK_CHARS}]|$)"
 )
 
+# A dash between a name and a quotation, and one right after the quotation.
+_DASH_BEFORE = re.compile(r"[ \t\u00a0]*(?P<dash>--|[—–―])[ \t\u00a0]*$")
+_DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:--|[—–―])")
+
 
 class Sources:
     """The reporting cues of one article with their resolved sources; read-only once built."""
@@ -194,6 +198,26 @@ class Sources:
             return None
         speaker = self.named(start, end, "PERSON")
         return Cue(token, self.ctx.text[dash], dash, dash + 1, speaker, True)
+
+    def aside_cue(self, stretch: Stretch) -> Cue | None:
+        """ "..., including Mitt Romney -- “It is disqualifying ...” -- and X": a quotation
+        set off by dashes right after a person's name is that person's."""
+        text = self.ctx.text
+        if stretch.close_end is None:
+            return None
+        before = _DASH_BEFORE.search(text, max(stretch.open - 12, 0), stretch.open)
+        after = _DASH_AFTER.match(text, stretch.close_end)
+        if before is None or after is None:
+            return None
+        mentions = self.ctx.names.mentions_in(before.start() - 1, before.start())
+        person = next((m for m in mentions if m.label == "PERSON"), None)
+        token = self.ctx.token_at(before.start("dash"))
+        if person is None or person.end != before.start() or token is None:
+            return None
+        name = self.ctx.names.display_name(person)
+        speaker = Speaker(name, person.start, person.end, "PERSON")
+        dash = before.start("dash")
+        return Cue(token, text[dash : before.end("dash")], dash, before.end("dash"), speaker, True)
 
     @property
     def cues(self) -> Iterable[Cue]:
