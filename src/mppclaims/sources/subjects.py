@@ -74,7 +74,8 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
             # of the clause the phrase stands in reports
             verb = _clause_verb(noun)
             actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            return actor if actor is not None and ctx.names.can_report(actor) else None
+            if actor is not None and ctx.names.can_report(actor):
+                return actor
         return noun
     if depth >= 3 or cue.head.i == cue.i or not ctx.same_line(cue.i, cue.head.i):
         return None
