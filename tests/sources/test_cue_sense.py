@@ -214,3 +214,12 @@ def test_a_charge_in_a_clause_of_time_is_speech(nlp: Language) -> None:
     text = "When Ana Ruiz accused Tom Park of being too cozy with banks, the crowd cheered."
     quotes = _quotes(nlp, text)
     assert [(q.cue, q.speaker) for q in quotes] == [("accused", "Ana Ruiz")]
+
+
+def test_a_cue_in_brackets_reports_only_what_the_brackets_hold(nlp: Language) -> None:
+    text = (
+        "Both candidates face questions about their health, particularly after video surfaced "
+        "showing an ailing senator stumbling to a car last weekend (her office later "
+        "disclosed that she has the flu)."
+    )
+    assert [(q.text, q.cue) for q in _quotes(nlp, text)] == [("she has the flu", "disclosed")]

@@ -429,6 +429,9 @@ def contents(cue: Cue) -> list[tuple[int, int]]:
             b = lo
         return [clean(doc, a, b)]
     ccomps = [c for c in token.children if c.dep_ == "ccomp" or _asks(token, c)]
+    bracket = next((c for c in token.children if c.text == "(" and c.i < token.i), None)
+    if bracket is not None:  # "... (her campaign later disclosed that ...)": only inside
+        ccomps = [c for c in ccomps if c.i > bracket.i]
     both_sides = any(c.i < token.i for c in ccomps) and any(c.i > token.i for c in ccomps)
     if both_sides and parenthetical(token):  # "Acts of protest, he said, are acts of patriotism."
         return [clean(doc, ccomps[0].left_edge.i, ccomps[-1].right_edge.i + 1)]

@@ -74,7 +74,9 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
             # of the clause the phrase stands in reports
             verb = _clause_verb(noun)
             actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if actor is not None and ctx.names.can_report(actor):
+            if actor is None or not ctx.names.can_report(actor):
+                actor = _speaking_subject_before(ctx, cue)
+            if actor is not None:
                 return actor
         return noun
     if depth >= 3 or cue.head.i == cue.i or not ctx.same_line(cue.i, cue.head.i):
@@ -128,6 +130,16 @@ def _main_speaker_past_a_relative(ctx: ArticleContext, cue: Token) -> Token | No
     if subject is None or subject.i > head.i or not ctx.names.agentive(subject):
         return None
     return subject
+
+
+def _speaking_subject_before(ctx: ArticleContext, cue: Token) -> Token | None:
+    """The nearest subject before `cue` in its sentence that can speak."""
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = ctx.doc[i]
+        subject = token.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(token.idx)
+        if subject and ctx.names.can_report(token):
+            return token
+    return None
 
 
 def _clause_verb(token: Token) -> Token:
