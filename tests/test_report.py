@@ -131,7 +131,8 @@ def test_one_highlight_per_claim_quote_and_date_at_its_offsets(
 def test_the_page_is_self_contained_and_locks_itself_down(bundled: list[ReportArticle]) -> None:
     html = build_report(bundled[:1])
     assert "http://" not in html and "https://" not in html and "//cdn" not in html
-    assert html.count("<script") == 1 and html.count("<style") == 1
+    assert html.count("<script>") == 1 and html.count("<style") == 1
+    assert html.count("<script") == 1 + html.count('<script type="application/json"')
     assert "<link" not in html.replace('<link rel="icon" href="data:,">', "")
     policy = unescape(html.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0])
     assert "default-src 'none'" in policy and "script-src 'sha256-" in policy
@@ -150,6 +151,7 @@ def test_article_text_and_metadata_are_escaped(nlp: Language) -> None:
     html = build_report([ReportArticle(record, text)], title=HOSTILE)
     assert "<script>window" not in html and "<img" not in html
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert html.count("</script>") == html.count("<script")  # the details' JSON cannot break out
     [drawn] = _read(html)
     _check_drawn(drawn, record, text)
 

@@ -32,6 +32,8 @@ CHROMIUM_ARGS = (
     "--no-first-run",
 )
 CANDIDATES = ("chromium", "chromium-browser")
+# A safety net, not a measure: a machine shared with other jobs can be slow to lay out a page.
+TIMEOUT_MS = 120_000
 INSTALL_HINT = (
     "the browser tests need Chromium and Playwright's Python package: "
     "`apt-get install chromium` (Debian/Ubuntu; or set MPPCLAIMS_CHROMIUM to a Chromium "
@@ -125,6 +127,7 @@ def visit(context: BrowserContext, path: Path) -> Visit:
         else:
             route.abort()
 
+    page.set_default_timeout(TIMEOUT_MS)
     page.on("console", on_console)
     page.on("pageerror", lambda error: seen.errors.append(f"page error: {error}"))
     page.route("**/*", on_route)

@@ -61,6 +61,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["source_text"] = source_text
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
     return env
 
 

@@ -141,6 +141,21 @@ class ArticleView:
     boilerplate: int = 0
     tables: list[SideTable] = field(default_factory=list)
 
+    def tip_data(self) -> dict[str, dict[str, object]]:
+        """The details of each highlight by element id, for the page's tooltip (as JSON).
+
+        One JSON block per article instead of hidden elements per highlight keeps a page of
+        hundreds of articles light; the side tables carry the same facts without script.
+        """
+        return {
+            light.id: {
+                "head": light.heading,
+                "rows": [[label, cell.text, cell.tone] for label, cell in light.details],
+                "where": f"characters {light.start}–{light.end}",
+            }
+            for light in self.highlights
+        }
+
 
 def counts(record: ArticleRecord) -> Counts:
     return Counts(
@@ -231,6 +246,7 @@ def _number_details(claim: NumericClaim) -> tuple[tuple[str, Cell], ...]:
     time_value = getattr(claim, "time_ref_value", None)
     rows = [
         ("Value", Cell(value_text(claim))),
+        ("Unit", _cell(claim.unit)),
         ("Kind", Cell(claim.kind)),
         ("Qualifier", _cell(qualifier_text(claim))),
         ("About", _cell(claim.about)),

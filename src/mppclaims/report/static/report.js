@@ -37,13 +37,35 @@
     lit = [];
   }
 
+  var details = {};
+  function detailsOf(head) {
+    var box = head.closest("[data-article]");
+    if (!box) return null;
+    var key = box.getAttribute("data-article");
+    if (!(key in details)) {
+      var block = document.querySelector('script.tip-data[data-article="' + key + '"]');
+      details[key] = block ? JSON.parse(block.textContent) : {};
+    }
+    return details[key][head.id] || null;
+  }
+
+  function element(tag, text, cls) {
+    var node = document.createElement(tag);
+    node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+
   function show(head, near) {
-    var body = document.getElementById(head.id + "-i");
-    if (!body) return;
+    var info = detailsOf(head);
+    if (!info) return;
     hide();
-    var copy = body.cloneNode(true);
-    copy.removeAttribute("id");
-    tip.replaceChildren(copy);
+    var list = document.createElement("dl");
+    info.rows.forEach(function (row) {
+      list.appendChild(element("dt", row[0]));
+      list.appendChild(element("dd", row[1], row[2] === "plain" ? "" : row[2]));
+    });
+    tip.replaceChildren(element("p", info.head, "tip-head"), list, element("p", info.where, "tip-where"));
     tip.hidden = false;
     lit = fragmentsOf(head);
     lit.forEach(function (part) { part.classList.add("on"); });
