@@ -4,8 +4,8 @@
 
 Extracts data/articles once, then builds pages of 5 and of 200 articles (the five repeated),
 opens each in headless Chromium (Debian's, through Playwright: pip install -e '.[dev]',
-apt-get install chromium) and prints one comparison. Saves a PNG of the first seed
-article's section, opened, with the details of a quote shown, to look at.
+apt-get install chromium) and prints one comparison. Saves PNGs of the first seed
+article's section, opened, with the details of a quote and of a figure shown, to look at.
 """
 
 from __future__ import annotations
@@ -81,6 +81,10 @@ def main() -> None:
             path=str(args.screenshot),
             clip={"x": 0, "y": top["y"], "width": 1280, "height": 1000},
         )
+        figure = args.screenshot.with_name(f"{args.screenshot.stem}-figure.png")
+        page.locator("#a1-n2").scroll_into_view_if_needed()
+        page.hover("#a1-n2")
+        page.screenshot(path=str(figure))
     print(
         f"{'articles':>8} {'build s':>8} {'MB':>6} {'load s':>7} "
         f"{'open+hover s':>12} {'problems':>8}"
@@ -92,7 +96,7 @@ def main() -> None:
         f"per article: {rows[0][1] / small * 1000:.0f} ms vs {rows[1][1] / big * 1000:.0f} ms to "
         f"build, {rows[0][2] / small * 1000:.0f} kB vs {rows[1][2] / big * 1000:.0f} kB"
     )
-    print(f"screenshot: {args.screenshot}")
+    print(f"screenshots: {args.screenshot} (section, a quote's details), {figure} (a figure's)")
 
 
 if __name__ == "__main__":

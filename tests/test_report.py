@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import unescape
@@ -368,3 +369,11 @@ def test_write_report_is_atomic(tmp_path: Path, bundled: list[ReportArticle]) ->
     write_report(out, bundled[:1])
     assert len(_read(out.read_text(encoding="utf-8"))) == 1
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)
+
+
+def test_every_link_in_the_page_has_its_target(bundled: list[ReportArticle]) -> None:
+    html = build_report(bundled)
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert targets and targets <= ids
+    assert any(target.split("-")[-1].startswith("e") for target in targets)  # entity mentions

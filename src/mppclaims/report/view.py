@@ -21,7 +21,6 @@ from ..render import (
     header_facts,
     qualifier_text,
     section_table,
-    summarise_entities,
     value_text,
 )
 from ..render.cells import Tone
@@ -433,10 +432,11 @@ def _entity_table(record: ArticleRecord, anchor: str) -> SideTable:
     for i, entity in enumerate(record.entities):
         mentions.setdefault((entity.canonical, entity.label), []).append(f"{anchor}-e{i}")
     headers = tuple(column.header for column in table.columns)
+    # A row's first two cells are the referent's canonical name and label (see section_table).
     rows = tuple(
         TableRow(cells, links[0], 0, tuple(links))
-        for cells, summary in zip(table.rows, summarise_entities(record.entities), strict=True)
-        for links in [mentions[summary.canonical, summary.label]]
+        for cells in table.rows
+        for links in [mentions[cells[0].text, cells[1].text]]
     )
     return SideTable(
         "entity",
