@@ -20,6 +20,7 @@ import typer
 from .. import __version__
 from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, Stop, say
 from .extract import extract
+from .report import report
 from .schema import schema
 
 __all__ = ["app", "main"]
@@ -35,6 +36,7 @@ app = typer.Typer(
 )
 app.command()(extract)
 app.command()(schema)
+app.command()(report)
 
 
 def _version(value: bool) -> None:
