@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import dask
+import dask.bag as db
 import fsspec
 import pytest
 from distributed import Client, LocalCluster
@@ -31,7 +32,7 @@ import mppclaims
 from mppclaims import dask as on_dask
 from mppclaims.api import extract_many
 from mppclaims.cli import app
-from mppclaims.inputs import Article, iter_articles
+from mppclaims.inputs import Article, article_from_text, iter_articles
 from mppclaims.nlp import _load
 
 from .conftest import ARTICLES
@@ -119,6 +120,17 @@ def test_workers_read_every_input_as_one_process_does(
     assert got == expected
 
 
+@pytest.mark.usefixtures("read_only")
+def test_a_bag_of_paths_or_texts_is_read_on_the_workers(bad_inputs: list[str]) -> None:
+    paths = [str(ARTICLES), *bad_inputs]
+    expected = [dump(article) for article in iter_articles(paths)]
+    bag = on_dask.extract_bag(db.from_sequence(paths, npartitions=3))
+    assert bag.npartitions == 3 and list(bag.compute()) == expected
+    texts = [news(1), "  ", news(2)]
+    bag = on_dask.extract_bag(db.from_sequence(texts, npartitions=2), texts=True)
+    assert list(bag.compute()) == [dump(article_from_text(text)) for text in texts]
+
+
 JSONL_LINES = st.sampled_from(
     [
         '{"id": "a", "text": "Sales rose 3 percent."}\n',
@@ -145,6 +157,15 @@ def test_jsonl_blocks_number_their_lines_as_the_whole_file(
         path = write_jsonl(Path(folder) / "x.jsonl", lines)
         expected = [dump(article) for article in iter_articles([path])]
         assert read_on_dask([path], blocksize=blocksize) == expected
+
+
+@pytest.mark.usefixtures("read_only")
+def test_a_small_jsonl_file_is_still_shared_among_workers(tmp_path: Path) -> None:
+    line = json.dumps({"text": news(3)}) + "\n"
+    path = write_jsonl(tmp_path / "feed.jsonl", [line] * (300_000 // len(line)))
+    bag = on_dask.extract_bag([path], min_partitions=8)
+    assert bag.npartitions == 5  # 64 KiB blocks, the smallest, rather than one 1 MiB block
+    assert list(bag.compute()) == [dump(article) for article in iter_articles([path])]
 
 
 @pytest.mark.usefixtures("read_only")
