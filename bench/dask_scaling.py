@@ -48,7 +48,7 @@ def main() -> None:
     chars = sum(Path(p).stat().st_size for p in paths)
     n = args.workers
     print(f"{len(paths)} articles ({chars / 1e6:.1f} MB) from {args.folder}")
-    print(f"before: {_load_average()}")
+    print(f"before: {_load_average()}", flush=True)
     nlp = load()
 
     def one_process() -> list[str]:
@@ -58,8 +58,16 @@ def main() -> None:
         records = extract_many(iter_articles(paths), nlp=nlp, n_process=n)
         return [r.model_dump_json() for r in records]
 
-    results = {"one process": _timed(one_process), f"--jobs {n}": _timed(jobs)}
+    base_seconds, base_records = _timed(one_process)
+    print(f"\n{'mode':<16} {'seconds':>8} {'articles/s':>11} {'x one process':>14}", flush=True)
 
+    def row(mode: str, seconds: float, records: list[str]) -> None:
+        assert records == base_records, f"{mode}: the records differ from one process's"
+        speed = len(paths) / seconds
+        print(f"{mode:<16} {seconds:8.1f} {speed:11.1f} {base_seconds / seconds:14.2f}", flush=True)
+
+    row("one process", base_seconds, base_records)
+    row(f"--jobs {n}", *_timed(jobs))
     start = time.perf_counter()
     with connect(f"local:{n}") as client:
         load_model_on_workers(client)
@@ -69,14 +77,7 @@ def main() -> None:
             bag = extract_bag(paths, min_partitions=4 * n)
             return [r.model_dump_json() for r in stream_records(bag, client)]
 
-        results[f"--dask local:{n}"] = _timed(on_dask)
-
-    base_seconds, base_records = results["one process"]
-    print(f"\n{'mode':<16} {'seconds':>8} {'articles/s':>11} {'x one process':>14}")
-    for mode, (seconds, records) in results.items():
-        assert records == base_records, f"{mode}: the records differ from one process's"
-        speed = len(paths) / seconds
-        print(f"{mode:<16} {seconds:8.1f} {speed:11.1f} {base_seconds / seconds:14.2f}")
+        row(f"--dask local:{n}", *_timed(on_dask))
     print(f"Dask cluster start-up ({n} worker processes, model loaded on each): {startup:.1f} s")
     print("records: identical in all three modes")
     print(f"after: {_load_average()}")
