@@ -88,7 +88,7 @@ def report_articles(
         yield from _drain(waiting)
         return
 
-    from ..api import extract_many  # spaCy: imported only when there is text to parse
+    from .. import extract_many  # spaCy: imported only when there is text to parse
 
     def with_first() -> Iterator[Article]:
         yield first
