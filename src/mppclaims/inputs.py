@@ -22,15 +22,18 @@ Nothing is ever changed in a decoded text: offsets refer to it as decoded.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
+import itertools
 import json
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -62,8 +65,12 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "an executable"),
 )
 # C0 and C1 control characters other than tab, line feed, vertical tab, form feed, return.
+# A detected encoding is trusted when more than this share of its non-ASCII letters are of a
+# script other than Latin (see `_other_script`).
+MIN_OTHER_SCRIPT_SHARE = 0.5
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 _MIB = 1024 * 1024
 
 
@@ -86,8 +93,9 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode article bytes and name the encoding; raise `DecodeError` for binary data.
 
     BOM-marked UTF-8/16/32 first, then UTF-16 without a BOM (recognised by its NUL bytes),
-    then UTF-8, then cp1252, then latin-1 (which decodes anything). Trailing NUL padding is
-    kept in the text but not counted against it.
+    then UTF-8, then a legacy encoding of another script that charset-normalizer detects
+    (cp1251, Shift-JIS, GB18030, ...), then cp1252, then latin-1 (which decodes anything).
+    Trailing NUL padding is kept in the text but not counted against it.
     """
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
@@ -122,10 +130,37 @@ def _decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    detected = _other_script(data)
+    if detected is not None:
+        return detected
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _other_script(data: bytes) -> tuple[str, str] | None:
+    """Text in a legacy encoding of another script (cp1251, Shift-JIS, GB18030, ...).
+
+    charset-normalizer names the encoding. Its guesses among the Latin code pages are
+    unreliable on an article's worth of text (cp1252 curly quotes come out as cp1250 or
+    cp850), so a guess is taken only when its letters beyond ASCII are mostly of another
+    script; Latin text stays with cp1252, else latin-1.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    letters = [c for c in text if ord(c) > 0x7F and c.isalpha()]
+    foreign = sum(1 for c in letters if not unicodedata.name(c, "").startswith("LATIN"))
+    if not letters or foreign <= MIN_OTHER_SCRIPT_SHARE * len(letters):
+        return None
+    return text, best.encoding
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -219,15 +254,18 @@ def article_from_text(
 
     Text with an unpaired surrogate (possible in JSON and in Python strings, never in
     decoded bytes) is not Unicode text; it fails with `InvalidText` instead of crashing
-    the parser.
+    the parser. Empty or blank text fails with `EmptyInput`, as an empty file does.
     """
     data = text.encode("utf-8", errors="surrogatepass")
     source = Source(
         path=path, id=id, url=url, sha256=_sha256(data), encoding="utf-8", chars=len(text)
     )
+    where = id or path or "text"
     problem = _surrogate_problem(text)
     if problem is not None:
-        return _failed(source, "InvalidText", f"{id or path or 'text'}: {problem}")
+        return _failed(source, "InvalidText", f"{where}: {problem}")
+    if not text.strip():
+        return _empty(source, where, text)
     return Article(text=text, source=source, published=published, title=title)
 
 
@@ -254,12 +292,25 @@ def _os_error(path: str, exc: OSError) -> tuple[str, str]:
     return type(exc).__name__, f"{where}: cannot read: {reason}"
 
 
-def read_file(path: Path, *, published: date | None = None) -> Article:
-    """Read and decode one text file, reading at most `MAX_INPUT_BYTES` + 1 bytes."""
+def read_file(path: Path, *, published: date | None = None, listed: bool = False) -> Article:
+    """Read and decode one text file, reading at most `MAX_INPUT_BYTES` + 1 bytes.
+
+    A file found in a directory (`listed`) is opened without blocking and must be a
+    regular file on the open handle: a FIFO swapped in after the directory was read would
+    otherwise wait forever for a writer. A path named by the user is opened as it is, so
+    that a FIFO or `<(command)` can be read.
+    """
     where = shown(str(path))
     try:
-        with path.open("rb") as handle:
+        if listed:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+            handle = os.fdopen(fd, "rb")
+        else:
+            handle = path.open("rb")
+        with handle:
             info = os.fstat(handle.fileno())
+            if listed and not stat.S_ISREG(info.st_mode):
+                return _not_a_file(str(path))
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
                 return _too_large(_unread(where), where, info.st_size)
             data = handle.read(MAX_INPUT_BYTES + 1)
@@ -268,23 +319,90 @@ def read_file(path: Path, *, published: date | None = None) -> Article:
     return article_from_bytes(data, path=where, published=published)
 
 
-def _parse_date(value: object) -> date:
+def _not_a_file(path: str) -> Article:
+    return _failed(
+        _unread(path),
+        "NotAFile",
+        f"{shown(path)}: not a regular file (a FIFO, socket or device), so not read; "
+        "name it on the command line to read it",
+    )
+
+
+_JSON_TYPES = {bool: "true/false", int: "a number", float: "a number", list: "an array"}
+
+
+def _published(obj: dict[str, object]) -> date | None:
+    """The one rule for `"published"`: absent, null or "" mean no date; else a string with
+    an ISO 8601 date ("2019-04-12", a date-time "2019-04-12T09:30:00Z", "20190412")."""
+    value = obj.get("published")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
     if not isinstance(value, str):
-        raise ValueError(f"'published' must be a YYYY-MM-DD string, not {type(value).__name__}")
+        kind = _JSON_TYPES.get(type(value), "an object")
+        raise ValueError(
+            f"'published' must be a date string such as \"2019-04-12\" or null, "
+            f"not {kind} ({json.dumps(value)[:40]})"
+        )
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return datetime.fromisoformat(text).date()
     except ValueError:
-        raise ValueError(f"'published' is not a YYYY-MM-DD date: {value!r}") from None
+        pass
+    try:  # a date-time with more precision than Python reads
+        if len(text) > 10 and text[10] in "Tt ":
+            return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    raise ValueError(f"'published' is not an ISO 8601 date such as \"2019-04-12\": {value!r}")
 
 
-def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
-    """The lines of `handle`; a line longer than `limit` bytes is cut to `limit` + 1 bytes
-    and the rest of it skipped, so one huge line is never held whole."""
-    while line := handle.readline(limit + 1):
-        if len(line) > limit and not line.endswith(b"\n"):
-            while (rest := handle.readline(_MIB)) and not rest.endswith(b"\n"):
-                pass
-        yield line
+def _jsonl_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of a JSON Lines file as UTF-8 bytes, without their line ends.
+
+    A line ends at `\n`, `\r\n` or a lone `\r` (JSON strings cannot hold a raw one).
+    UTF-16 and UTF-32 files (PowerShell writes UTF-16), with or without a BOM, are decoded
+    as they are read; a UTF-8 BOM is dropped. A line longer than `limit` bytes is cut to
+    `limit` + 1 bytes and the rest of it skipped, so one huge line is never held whole.
+    """
+    head = handle.read(4)
+    encoding = json.detect_encoding(head) if head else "utf-8"
+    if encoding == "utf-8-sig":
+        head = head[len(codecs.BOM_UTF8) :]
+    chunks: Iterator[bytes] = itertools.chain([head], iter(lambda: handle.read(_MIB), b""))
+    if not encoding.startswith("utf-8"):
+        chunks = _recoded(chunks, encoding)
+    return _split_lines(chunks, limit)
+
+
+def _recoded(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
+    """UTF-16/32 chunks as UTF-8; a lone surrogate stays invalid and fails its line."""
+    decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
+    for chunk in chunks:
+        yield decoder.decode(chunk).encode("utf-8", "surrogatepass")
+    yield decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
+
+
+def _split_lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
+    buffer = b""
+    skipping = after_cr = False
+    for chunk in chunks:
+        if after_cr and chunk.startswith(b"\n"):  # the \r\n was cut between two chunks
+            chunk = chunk[1:]
+        if chunk:
+            after_cr = chunk.endswith(b"\r")
+        *complete, partial = _LINE_END.split(chunk)
+        for part in complete:
+            if not skipping:
+                yield (buffer + part)[: limit + 1]
+            buffer, skipping = b"", False
+        if skipping:
+            continue
+        buffer += partial
+        if len(buffer) > limit:
+            yield buffer[: limit + 1]
+            buffer, skipping = b"", True
+    if buffer and not skipping:
+        yield buffer
 
 
 def read_jsonl(
@@ -325,7 +443,7 @@ def read_jsonl(
             continue
         article_id = obj.get("id")
         try:
-            stated = _parse_date(obj["published"]) if obj.get("published") else None
+            stated = _published(obj)
         except ValueError as exc:
             yield _failed(source, "InvalidRecord", f"{where}: {exc}")
             continue
@@ -353,13 +471,55 @@ def _is_directory(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _walk_texts(directory: str) -> Iterator[str | Article]:
+def _is_text_name(name: str) -> bool:
+    return name.lower().endswith(".txt")
+
+
+def _is_jsonl_name(name: str) -> bool:
+    return name.lower().endswith(".jsonl")
+
+
+def _file_id(path: str | None) -> tuple[int, int] | None:
+    """(device, inode) of an existing file, else None."""
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _leaves(entry: os.DirEntry[str], root: str) -> Article | None:
+    """A failed article if `entry` is a symbolic link to a `*.txt` file or a directory
+    outside `root` (not followed: `/etc/passwd` has no place in a batch of articles)."""
+    target = os.path.realpath(entry.path)
+    if _inside(target, root) or not (_is_text_name(entry.name) or os.path.isdir(target)):
+        return None
+    return _failed(
+        _unread(entry.path),
+        "SymlinkOutside",
+        f"{shown(entry.path)}: a symbolic link to {shown(target)}, outside the directory "
+        "given, so not followed (--follow-symlinks follows it)",
+    )
+
+
+def _walk_texts(
+    directory: str, *, follow_symlinks: bool = False, skip: tuple[int, int] | None = None
+) -> Iterator[str | Article]:
     """The `*.txt` paths below `directory`, depth first in name order, one at a time.
 
     Only one directory's listing is held at a time per level. Each directory is walked once,
     so symbolic-link loops end; a directory that cannot be listed, or a tree without any
-    text file, comes out as a failed article.
+    text file, comes out as a failed article. Symbolic links that lead out of `directory`
+    are reported, not followed, unless `follow_symlinks`. The file `skip` (device, inode:
+    the output being written) is left out.
     """
+    root = os.path.realpath(directory)
     seen: set[tuple[int, int]] = set()
     stack: list[Iterator[os.DirEntry[str]]] = []
     found = 0
@@ -387,13 +547,21 @@ def _walk_texts(directory: str) -> Iterator[str | Article]:
         if entry is None:
             stack.pop()
             continue
+        if not follow_symlinks and entry.is_symlink():
+            outside = _leaves(entry, root)
+            if outside is not None:
+                found += 1
+                yield outside
+                continue
         if _is_directory(entry):
             failure = enter(entry.path)
             if failure is not None:
                 found += 1
                 yield failure
             continue
-        if entry.name.endswith(".txt"):
+        if _is_text_name(entry.name):
+            if skip is not None and entry.inode() == skip[1] and _file_id(entry.path) == skip:
+                continue
             found += 1
             yield entry.path
     if not found:
@@ -408,26 +576,30 @@ def _read_listed(path: str, *, published: date | None) -> Article:
     except OSError as exc:
         return _failed(_unread(path), *_os_error(path, exc))
     if not stat.S_ISREG(mode):
-        return _failed(
-            _unread(path),
-            "NotAFile",
-            f"{shown(path)}: not a regular file (a FIFO, socket or device), so not read; "
-            "name it on the command line to read it",
-        )
-    return read_file(Path(path), published=published)
+        return _not_a_file(path)
+    return read_file(Path(path), published=published, listed=True)
 
 
-def _directory_articles(directory: str, *, published: date | None) -> Iterator[Article]:
+def _directory_articles(
+    directory: str,
+    *,
+    published: date | None,
+    follow_symlinks: bool,
+    skip: tuple[int, int] | None,
+) -> Iterator[Article]:
     """One article per `*.txt` file below `directory` (see `_walk_texts`), streamed."""
-    for item in _walk_texts(directory):
+    for item in _walk_texts(directory, follow_symlinks=follow_symlinks, skip=skip):
         yield item if isinstance(item, Article) else _read_listed(item, published=published)
 
 
-def count_inputs(paths: Iterable[str]) -> int:
-    """How many records `iter_articles(paths)` will yield, without reading any article.
+def count_inputs(
+    paths: Iterable[str], *, follow_symlinks: bool = False, skip: str | None = None
+) -> int:
+    """How many records `iter_articles(paths, ...)` will yield, without reading any article.
 
     For progress bars: it walks directories and counts JSON Lines, nothing more.
     """
+    skipped = _file_id(skip)
     count = 0
     for raw in paths:
         try:
@@ -435,11 +607,13 @@ def count_inputs(paths: Iterable[str]) -> int:
         except OSError:
             is_dir = False
         if is_dir:
-            count += sum(1 for _ in _walk_texts(raw))
-        elif raw != STDIN and raw.endswith(".jsonl") and os.path.isfile(raw):
+            walk = _walk_texts(raw, follow_symlinks=follow_symlinks, skip=skipped)
+            count += sum(1 for _ in walk)
+        elif raw != STDIN and _is_jsonl_name(raw) and os.path.isfile(raw):
             try:
                 with open(raw, "rb") as handle:
-                    count += sum(1 for line in handle if line.strip())
+                    lines = _jsonl_lines(handle, MAX_INPUT_BYTES)
+                    count += sum(1 for line in lines if line.strip())
             except OSError:
                 count += 1
         else:
@@ -448,14 +622,22 @@ def count_inputs(paths: Iterable[str]) -> int:
 
 
 def iter_articles(
-    paths: Iterable[str], *, published: date | None = None, stdin: BinaryIO | None = None
+    paths: Iterable[str],
+    *,
+    published: date | None = None,
+    stdin: BinaryIO | None = None,
+    follow_symlinks: bool = False,
+    skip: str | None = None,
 ) -> Iterator[Article]:
     """Expand the CLI's PATH arguments into articles, in order, one per input.
 
-    A directory contributes its `*.txt` files (recursively, sorted, streamed); a `.jsonl`
-    file one article per line; `-` the bytes of stdin. A path that does not exist, or a
-    directory without text files, yields one failed article so the user sees it in the output.
+    A directory contributes its `*.txt` files (recursively, sorted, streamed; symbolic
+    links that leave it only with `follow_symlinks`; the file `skip`, the output being
+    written, left out); a `.jsonl` file one article per line; `-` the bytes of stdin.
+    Suffixes are matched in any case. A path that does not exist, or a directory without
+    text files, yields one failed article so the user sees it in the output.
     """
+    skipped = _file_id(skip)
     for raw in paths:
         if raw == STDIN:
             data = stdin.read(MAX_INPUT_BYTES + 1) if stdin is not None else b""
@@ -468,12 +650,14 @@ def iter_articles(
             yield _failed(_unread(raw), *_os_error(raw, exc))
             continue
         if stat.S_ISDIR(mode):
-            yield from _directory_articles(raw, published=published)
-        elif path.suffix == ".jsonl":
+            yield from _directory_articles(
+                raw, published=published, follow_symlinks=follow_symlinks, skip=skipped
+            )
+        elif _is_jsonl_name(raw):
             try:
                 with path.open("rb") as handle:
                     yield from read_jsonl(
-                        _bounded_lines(handle, MAX_INPUT_BYTES),
+                        _jsonl_lines(handle, MAX_INPUT_BYTES),
                         path=shown(raw),
                         published=published,
                     )
