@@ -168,7 +168,7 @@ def main() -> None:
             message = f"internal error: {type(exc).__name__}: {exc} (--debug shows the traceback)"
     if code == EXIT_BROKEN_PIPE or quiet_stdout:
         _quiet_stdout()
-    elif message:
+    if message:
         with contextlib.suppress(OSError):
             say(message)
     sys.exit(code)
