@@ -110,7 +110,10 @@ def analyse(doc: Doc, article: Article, *, raise_errors: bool = False) -> Articl
     if article.error is not None:
         return ArticleRecord(source=article.source, error=article.error)
     metadata, boilerplate = read_metadata(
-        article.text, published=article.published, title=article.title
+        article.text,
+        published=article.published,
+        title=article.title,
+        name=article.source.path or article.source.id,
     )
     try:
         ctx = ArticleContext(
@@ -137,6 +140,49 @@ def analyse(doc: Doc, article: Article, *, raise_errors: bool = False) -> Articl
     )
 
 
+class _Source:
+    """The caller's inputs as `Article`s, checked one by one as they are taken.
+
+    An error raised by the caller's iterable ends the stream quietly here and is kept, so
+    that the records of the inputs taken before it are still yielded; `extract_many`
+    raises it after them.
+    """
+
+    def __init__(self, articles: Iterable[Article | str]) -> None:
+        self._articles = iter(articles)
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[Article]:
+        return self
+
+    def __next__(self) -> Article:
+        if self.error is not None:
+            raise StopIteration
+        try:
+            item: object = next(self._articles)
+        except StopIteration:
+            raise
+        except Exception as exc:
+            self.error = exc
+            raise StopIteration from None
+        if isinstance(item, Article):
+            return item
+        if isinstance(item, str):
+            return article_from_text(item)
+        self.error = TypeError(
+            f"extract_many() expects texts (str) or Articles, got {type(item).__name__}"
+        )
+        raise StopIteration
+
+
+def _check_text(text: object, function: str) -> None:
+    if not isinstance(text, str):
+        hint = "; decode the bytes first" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(
+            f"{function}() expects the article's text as str, got {type(text).__name__}{hint}"
+        )
+
+
 def extract_many(
     articles: Iterable[Article | str],
     *,
@@ -155,9 +201,57 @@ def extract_many(
     generator is suspended do not outlive the zone. With `n_process` > 1, whole articles
     are extracted in that many worker processes (`mppclaims.workers`); the records are
     the same.
+
+    A single text (`str`, bytes) instead of an iterable of texts is a TypeError at once,
+    and so is `n_process` out of range a ValueError; an input that is neither text nor
+    `Article` is a TypeError when it is reached. An error raised by `articles` itself
+    comes after the records of the inputs taken before it.
     """
+    if isinstance(articles, str | bytes | bytearray):
+        raise TypeError(
+            "extract_many() expects an iterable of texts, got a single "
+            f"{type(articles).__name__}; use extract() for one text, or wrap it in a list"
+        )
+    given: object = articles
+    if not isinstance(given, Iterable):
+        raise TypeError(f"extract_many() expects an iterable of texts, got {type(given).__name__}")
+    if n_process > 1:
+        from .workers import max_workers
+
+        if n_process > max_workers():
+            raise ValueError(f"n_process={n_process} is too many: at most {max_workers()}")
+    elif n_process < 1:
+        raise ValueError(f"n_process must be at least 1, got {n_process}")
+    source = _Source(articles)
+    records = _extract_many(
+        source,
+        nlp=nlp,
+        model=model,
+        n_process=n_process,
+        batch_size=batch_size,
+        raise_errors=raise_errors,
+    )
+    return _then_raise(records, source)
+
+
+def _then_raise(records: Iterator[ArticleRecord], source: _Source) -> Iterator[ArticleRecord]:
+    yield from records
+    if source.error is not None:
+        raise source.error
+
+
+def _extract_many(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None,
+    model: str | None,
+    n_process: int,
+    batch_size: int,
+    raise_errors: bool,
+) -> Iterator[ArticleRecord]:
+    """The record stream of `extract_many`, its arguments checked."""
     nlp = nlp if nlp is not None else load(model)
-    items = iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
+    items = iter(articles)
     if n_process > 1:
         from .workers import in_workers
 
@@ -225,7 +319,9 @@ def extract(
     """Extract everything from one article's text.
 
     `published` is used when the text states no publication date; `source` is recorded
-    as the record's `source.id`.
+    as the record's `source.id`. Text that is not a `str` is a TypeError; empty or blank
+    text gives a record with an `EmptyInput` error, as an empty file does.
     """
+    _check_text(text, "extract")
     article = article_from_text(text, id=source, published=published)
     return next(extract_many([article], nlp=nlp, model=model))
