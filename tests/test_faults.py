@@ -10,7 +10,9 @@ from __future__ import annotations
 import codecs
 import errno
 import json
+import logging
 import os
+import re
 import signal
 import subprocess
 import threading
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, DocBin
 import mppclaims
 from mppclaims import inputs
 from mppclaims.api import extract_many
+from mppclaims.article import read_metadata
 from mppclaims.inputs import Article, decode, iter_articles
 from mppclaims.nlp import resolve_model
 from mppclaims.records import ArticleRecord, offset_errors
@@ -547,3 +550,58 @@ def test_legacy_encodings_of_other_scripts(text: str, encoding: str) -> None:
 def test_latin_text_stays_cp1252() -> None:
     for text in [CURLY, "Señor Muñoz, 45 años, said the café’s owner would pay €300."]:
         assert decode(text.encode("cp1252")) == (text, "cp1252")
+
+
+# -- boilerplate that swallows the news ------------------------------------------------------------
+
+NEWS = (
+    "Mayor Jane Whitfield said on Tuesday that the city would hire 40 new teachers. "
+    "The union welcomed the plan, which costs $3 million a year."
+)
+
+
+def _marked(text: str) -> list[str]:
+    return [b.text for b in read_metadata(text)[1]]
+
+
+def test_a_sign_up_sentence_in_a_one_line_article_is_marked_alone() -> None:
+    pitch = "Sign up for our breaking news alerts."
+    text = f"{NEWS} {pitch} The vote is set for May 3."
+    assert _marked(text) == [pitch]
+
+
+def test_a_report_of_a_sign_up_is_news() -> None:
+    report = (
+        "The county urged residents to sign up for its emergency text alerts before the "
+        "storm arrived, and more than 2,000 people subscribe to the weekly email updates."
+    )
+    assert _marked(f"{NEWS}\n\n{report}\n\nThe storm hit on Friday.") == []
+    assert _marked(f"{NEWS} {report}") == []
+
+
+def test_a_whole_one_line_article_is_never_boilerplate() -> None:
+    assert _marked("Sign up for our newsletter about the council budget, out every Monday.") == []
+
+
+def test_an_article_that_is_nearly_all_boilerplate_is_warned_about(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = (
+        "Sign up for our newsletter.\n\nPhoto: The Daily Example staff\n\n"
+        "Copyright 2020 The Daily Example. All rights reserved.\n\nRead more\n\nOK."
+    )
+    with caplog.at_level(logging.WARNING, logger="mppclaims"):
+        read_metadata(text, name="page.txt")
+        read_metadata(f"{NEWS}\n\nSign up for our newsletter.", name="story.txt")
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert "page.txt: boilerplate covers" in warning
+
+
+def test_an_article_with_its_line_breaks_gone_keeps_its_items(
+    article_records: dict[str, tuple[str, ArticleRecord]], nlp: Language
+) -> None:
+    """What a JSON Lines export often does to an article: all of it on one line."""
+    for name, (text, record) in sorted(article_records.items())[:3]:
+        flat = re.sub(r"\s*\n\s*", " ", text)
+        again = mppclaims.extract(flat, nlp=nlp)
+        assert len(again.items()) >= len(record.items()) // 2 > 0, name
