@@ -55,6 +55,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-
 _READER_CALLS = {"newsletter"}
 _SPACE = re.compile(r"\s+")
 _READER = re.compile(r"\b(?:you|your|yours|our|us)\b", re.I)
+# Third-person possessives and verbs of reporting: a sentence that tells of a sign-up.
+_REPORTED = re.compile(r"\b(?:its|their|his|her|said|says|told|urged|asked|according to)\b", re.I)
 # An article whose boilerplate (markup aside) covers this share of its text gets a warning.
 WARN_BOILERPLATE_SHARE = 0.9
 
@@ -199,10 +201,12 @@ def _sentences(line: Line) -> list[tuple[int, int]]:
     return bounds
 
 
-def _calls_reader(sentence: str, match: re.Match[str]) -> bool:
+def _calls_reader(sentence: str) -> bool:
     """Whether a sign-up sentence is a call to the reader ("Sign up for our alerts") and
-    not a report of one ("The county urged residents to sign up for its alerts")."""
-    return not sentence[: match.start()].strip() or _READER.search(sentence) is not None
+    not a report of one ("The county urged residents to sign up for its alerts"): it
+    addresses the reader, or at least neither reports speech nor names a third party's
+    channel."""
+    return _READER.search(sentence) is not None or _REPORTED.search(sentence) is None
 
 
 def _marked_sentences(text: str, line: Line) -> list[Boilerplate]:
@@ -214,8 +218,8 @@ def _marked_sentences(text: str, line: Line) -> list[Boilerplate]:
         found = _match(text[start:end])
         if found is None or found[0] in _STRONG_TAIL:
             continue
-        reason, match = found
-        if reason in _READER_CALLS and not _calls_reader(text[start:end], match):
+        reason = found[0]
+        if reason in _READER_CALLS and not _calls_reader(text[start:end]):
             continue
         spans.append(_span(text, start, end, reason))
     if spans and len(sentences) <= _WHOLE_LINE_SENTENCES:

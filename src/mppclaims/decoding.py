@@ -16,6 +16,9 @@ MAX_CONTROL_SHARE = 0.10
 # A detected encoding is trusted when more than this share of its non-ASCII letters are of a
 # script other than Latin (see `_other_script`).
 MIN_OTHER_SCRIPT_SHARE = 0.5
+# ... and when there are at least this many of them: a few odd bytes in English text are
+# no evidence of another script.
+MIN_OTHER_SCRIPT_LETTERS = 10
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\xfe\xff", "utf-32"),
@@ -98,7 +101,7 @@ def _other_script(data: bytes) -> tuple[str, str] | None:
     charset-normalizer names the encoding. Its guesses among the Latin code pages are
     unreliable on an article's worth of text (cp1252 curly quotes come out as cp1250 or
     cp850), so a guess is taken only when its letters beyond ASCII are mostly of another
-    script; Latin text stays with cp1252, else latin-1.
+    script, and there are enough of them; Latin text stays with cp1252, else latin-1.
     """
     from charset_normalizer import from_bytes
 
@@ -111,7 +114,7 @@ def _other_script(data: bytes) -> tuple[str, str] | None:
         return None
     letters = [c for c in text if ord(c) > 0x7F and c.isalpha()]
     foreign = sum(1 for c in letters if not unicodedata.name(c, "").startswith("LATIN"))
-    if not letters or foreign <= MIN_OTHER_SCRIPT_SHARE * len(letters):
+    if foreign < MIN_OTHER_SCRIPT_LETTERS or foreign <= MIN_OTHER_SCRIPT_SHARE * len(letters):
         return None
     return text, best.encoding
 
