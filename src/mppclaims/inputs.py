@@ -9,6 +9,7 @@ Every input becomes exactly one `Article`. One that cannot be read or decoded ca
 | `PermissionError`   | the file cannot be read or the directory cannot be listed       |
 | `SymlinkLoop`       | a symbolic link that points back to itself                      |
 | `NotAFile`          | a FIFO, socket or device named `*.txt` inside a directory      |
+| `SymlinkOutside`    | a link in a directory to a text file or directory outside it   |
 | `NoInput`           | a directory without `*.txt` files                               |
 | `TooLarge`          | more than `MAX_INPUT_BYTES` bytes                               |
 | `DecodeError`       | binary data, or bytes that contradict their byte-order mark     |

@@ -108,8 +108,9 @@ def extract(
       mppclaims extract data/articles/ -f markdown --jobs 2 -o claims.md
 
     Exit code 0 when every input succeeded, 1 when some failed (their records carry an
-    `error`), 2 for usage errors or a model that cannot be loaded, 3 for an internal error,
-    130 on Ctrl-C, 143 on SIGTERM, 141 when stdout is closed early.
+    `error`) or the output could not be written (disk full), 2 for usage errors or a model
+    that cannot be loaded, 3 for an internal error, 130 on Ctrl-C, 143 on SIGTERM, 129 on
+    SIGHUP, 141 when stdout is closed early.
     """
     started = time.perf_counter()
     from ..api import extract_many
