@@ -71,7 +71,8 @@ def cli(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], nlp: Language
 ) -> Iterator[Callable[..., Run]]:
     """Run `mppclaims extract ARGS` through `main()` in this process (signals restored after)."""
-    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    saved = {signum: signal.getsignal(signum) for signum in signals}
 
     def run(*args: str, stdin: bytes = b"") -> Run:
         monkeypatch.setattr(sys, "argv", ["mppclaims", "extract", *args])

@@ -108,10 +108,28 @@ def add_tokenizer_rules(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
+# What the extractors read: the dependency parse (sentences, subjects) and named entities.
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+def check_pipeline(nlp: Language, model: str) -> None:
+    """Raise `ModelError` for a pipeline without a parser or NER (`blank:en`), before it
+    fails on every article."""
+    missing = [name for name in REQUIRED_COMPONENTS if name not in nlp.pipe_names]
+    if missing:
+        has = ", ".join(nlp.pipe_names) or "none"
+        raise ModelError(
+            f"spaCy model {model!r} has no {' and no '.join(missing)} (its components: {has}); "
+            "mppclaims reads the dependency parse and the named entities, so it needs a "
+            f"trained English pipeline such as en_core_web_sm: {INSTALL_HINT}"
+        )
+
+
 def load(name: str | None = None) -> Language:
     """Load the pipeline `name` (resolved by `resolve_model`) with mppclaims' tokenizer rules.
 
-    Raises `ModelError` with an installable hint when the model is missing or broken.
+    Raises `ModelError` with an installable hint when the model is missing or broken, or
+    lacks a parser or NER.
     """
     return _load(resolve_model(name))
 
@@ -128,6 +146,7 @@ def _load(model: str) -> Language:
             f"cannot load spaCy model {model!r} ({first[:160]}); "
             f"install the default one with: {INSTALL_HINT}"
         ) from exc
+    check_pipeline(nlp, model)
     prepare(nlp)
     add_tensor_drop(nlp)
     return nlp

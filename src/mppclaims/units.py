@@ -26,16 +26,16 @@ from .inputs import (
     MAX_INPUT_BYTES,
     STDIN,
     Article,
-    _bounded_lines,
-    _failed,
-    _os_error,
-    _read_listed,
-    _unread,
-    _walk_texts,
     article_from_bytes,
+    bounded_lines,
+    failed_article,
     iter_articles,
+    os_error_kind,
     read_jsonl,
+    read_listed,
     shown,
+    unread_source,
+    walk_texts,
 )
 
 # The smallest range a .jsonl file is cut into to share it among workers (~12 articles).
@@ -115,7 +115,7 @@ def _plan_local(raw: str, blocksize: int | None, min_blocks: int) -> Iterator[Un
         yield LocalPath(raw)
         return
     if stat.S_ISDIR(info.st_mode):
-        for item in _walk_texts(raw):
+        for item in walk_texts(raw):
             yield item if isinstance(item, Article) else ListedFile(item)
     elif Path(raw).suffix == ".jsonl" and stat.S_ISREG(info.st_mode):
         yield from _blocks(raw, False, info.st_size, blocksize, min_blocks)
@@ -130,7 +130,9 @@ def _plan_url(raw: str, blocksize: int | None, min_blocks: int) -> Iterator[Unit
         if _GLOB_CHARS.intersection(root):
             matches = sorted(fs.glob(root))
             if not matches:
-                yield _failed(_unread(raw), "FileNotFoundError", f"{raw}: no file matches")
+                yield failed_article(
+                    unread_source(raw), "FileNotFoundError", f"{raw}: no file matches"
+                )
             for match in matches:
                 yield from _plan_url(fs.unstrip_protocol(match), blocksize, min_blocks)
             return
@@ -142,9 +144,9 @@ def _plan_url(raw: str, blocksize: int | None, min_blocks: int) -> Iterator[Unit
         else:
             yield RemoteFile(raw)
     except OSError as exc:
-        yield _failed(_unread(raw), *_os_error(raw, exc))
+        yield failed_article(unread_source(raw), *os_error_kind(raw, exc))
     except (ImportError, ValueError) as exc:  # no backend installed for this protocol
-        yield _failed(_unread(raw), "UnsupportedURL", f"{raw}: cannot read: {exc}")
+        yield failed_article(unread_source(raw), "UnsupportedURL", f"{raw}: cannot read: {exc}")
 
 
 def _plan_remote_directory(raw: str, fs: fsspec.AbstractFileSystem, root: str) -> Iterator[Unit]:
@@ -155,7 +157,7 @@ def _plan_remote_directory(raw: str, fs: fsspec.AbstractFileSystem, root: str) -
         yield RemoteFile(f"{raw.rstrip('/')}/{name}")
     if not texts:
         message = f"{raw}: directory holds no .txt files"
-        yield _failed(_unread(raw), "NoInput", message)
+        yield failed_article(unread_source(raw), "NoInput", message)
 
 
 def _blocks(
@@ -187,7 +189,7 @@ def articles(unit: Unit, published: date | None, lines_before: int = 0) -> Itera
     elif isinstance(unit, LocalPath):
         yield from iter_articles([unit.path], published=published)
     elif isinstance(unit, ListedFile):
-        yield _read_listed(unit.path, published=published)
+        yield read_listed(unit.path, published=published)
     elif isinstance(unit, RemoteFile):
         yield _read_remote(unit.url, published)
     else:
@@ -199,9 +201,9 @@ def _read_remote(url: str, published: date | None) -> Article:
         with fsspec.open(url, "rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        return _failed(_unread(url), *_os_error(url, exc))
+        return failed_article(unread_source(url), *os_error_kind(url, exc))
     except (ImportError, ValueError) as exc:
-        return _failed(_unread(url), "UnsupportedURL", f"{url}: cannot read: {exc}")
+        return failed_article(unread_source(url), "UnsupportedURL", f"{url}: cannot read: {exc}")
     return article_from_bytes(data, path=url, published=published)
 
 
@@ -221,7 +223,7 @@ def _read_block(block: JsonlBlock, published: date | None, lines_before: int) ->
                 handle.seek(block.start - 1)  # the byte before: is the block at a line start?
                 _skip_partial_line(handle)
                 first += handle.tell() > block.start
-            lines = _bounded_lines(handle, MAX_INPUT_BYTES)  # type: ignore[arg-type]
+            lines = bounded_lines(handle, MAX_INPUT_BYTES)
             end = block.end
 
             def owned() -> Iterator[bytes]:
@@ -233,7 +235,7 @@ def _read_block(block: JsonlBlock, published: date | None, lines_before: int) ->
 
             yield from read_jsonl(owned(), path=where, published=published, first_line=first)
     except OSError as exc:
-        yield _failed(_unread(where), *_os_error(block.path, exc))
+        yield failed_article(unread_source(where), *os_error_kind(block.path, exc))
 
 
 def count_newlines(path: str, url: bool, start: int, end: int | None) -> int:

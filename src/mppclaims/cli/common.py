@@ -7,6 +7,7 @@ output options that every command writing claims offers, so they read and behave
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -52,25 +53,88 @@ class Stop(BaseException):
         self.message = message
 
 
+# Errors of the device or file system while writing: the output, not mppclaims, failed.
+WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.EROFS})
+
+
+class OutputError(Stop):
+    """The records could not be written (disk full, I/O error): exit 1 with the reason.
+
+    `stdout` says whether stdout failed, whose buffer must then not be flushed at exit.
+    """
+
+    def __init__(self, message: str, *, stdout: bool) -> None:
+        super().__init__(EXIT_SOME_FAILED, message)
+        self.stdout = stdout
+
+
+def is_stdout(path: Path | None) -> bool:
+    """Whether `--output` names stdout: not given, or `-`."""
+    return path is None or str(path) == "-"
+
+
+def refuse_input_as_output(path: Path | None, inputs: list[str]) -> None:
+    """A usage error if the output file is one of the inputs: it would replace the article.
+
+    (An output inside an input directory is left out of the walk instead; see
+    `iter_articles(skip=...)`.)
+    """
+    if is_stdout(path) or path is None or not path.is_file():
+        return
+    for raw in inputs:
+        with contextlib.suppress(OSError, ValueError):
+            if raw != "-" and os.path.isfile(raw) and os.path.samefile(raw, path):
+                raise typer.BadParameter(
+                    f"{path} is also an input: writing it would replace what is being read; "
+                    "choose another file",
+                    param_hint="'--output'",
+                )
+
+
 @contextlib.contextmanager
-def open_output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside `path` that replaces it only on success.
+def _write_errors(where: str, *, stdout: bool) -> Iterator[None]:
+    """Turn a full disk or an I/O error while writing into `OutputError`."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.errno not in WRITE_ERRORS:
+            raise
+        lost = "the output is incomplete" if stdout else f"{where} is left as it was"
+        message = f"cannot write {where}: {exc.strerror}; {lost}"
+        raise OutputError(message, stdout=stdout) from None
+
+
+@contextlib.contextmanager
+def open_output(path: Path | None, inputs: list[str] | None = None) -> Iterator[TextIO]:
+    """stdout (also for `-`), or a temporary file beside `path` that replaces it on success.
 
     Written atomically: an interrupted or failed run leaves `path` as it was (or absent)
     and no temporary file. A symbolic link is written through; the file keeps the mode of
     the one it replaces. A path that exists and is not a regular file (/dev/null, a FIFO,
     a terminal) is written in place: replacing it would destroy the device. A reader that
-    closes stdout early (`| head`) ends the run quietly.
+    closes stdout early (`| head`) ends the run quietly; a closed stdout, or an output
+    that is one of `inputs`, is refused before anything is written; a full disk ends the
+    run with `OutputError`.
     """
-    if path is None:
+    if is_stdout(path):
+        if sys.stdout is None:  # started with stdout closed (`>&-`)
+            raise Stop(EXIT_USAGE, "stdout is closed: nowhere to write the records; use --output")
         try:
-            yield sys.stdout
-            sys.stdout.flush()
+            with _write_errors("to stdout", stdout=True):
+                yield sys.stdout
+                sys.stdout.flush()
         except BrokenPipeError:
             raise Stop(EXIT_BROKEN_PIPE) from None
         return
+    assert path is not None
+    refuse_input_as_output(path, inputs or [])
     if path.exists() and not path.is_dir() and not path.resolve().is_file():
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
+        with (
+            _write_errors(str(path), stdout=False),
+            path.open("w", encoding="utf-8", newline="\n") as handle,
+        ):
             yield handle
         return
     target = path.resolve()
@@ -84,7 +148,10 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
             f"cannot write beside {path}: {reason}", param_hint="'--output'"
         ) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (
+            _write_errors(str(path), stdout=False),
+            os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle,
+        ):
             os.fchmod(fd, output_mode(target))  # mkstemp's 0600 would hide the output
             yield handle
             handle.flush()

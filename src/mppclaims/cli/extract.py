@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Annotated
@@ -18,10 +19,24 @@ from .common import (
     OutputOption,
     QuietOption,
     WidthOption,
+    is_stdout,
     open_output,
     parse_published,
+    refuse_input_as_output,
     say,
 )
+
+
+def _check_jobs(value: int) -> int:
+    from ..workers import WORKERS_PER_CPU, max_workers
+
+    if value > max_workers():
+        raise typer.BadParameter(
+            f"{value} is too many: at most {max_workers()} ({WORKERS_PER_CPU} per CPU, "
+            f"{os.cpu_count() or 1} CPUs); more processes only compete for the same cores "
+            "and each needs its own memory"
+        )
+    return value
 
 
 def extract(
@@ -59,6 +74,7 @@ def extract(
             "--jobs",
             "-j",
             min=1,
+            callback=_check_jobs,
             metavar="N",
             help="Extract with N worker processes (use the number of cores); the output is "
             "the same as with 1.",
@@ -83,6 +99,14 @@ def extract(
             "written atomically), then _SUCCESS, in FOLDER (a path or URL the workers write).",
         ),
     ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Follow symbolic links that lead out of a directory given (by default "
+            "such a link gets a failed record, SymlinkOutside).",
+        ),
+    ] = False,
     width: WidthOption = None,
     quiet: QuietOption = False,
     debug: Annotated[
@@ -104,8 +128,9 @@ def extract(
       mppclaims extract archive/ --dask local:2 --output-dir claims/
 
     Exit code 0 when every input succeeded, 1 when some failed (their records carry an
-    `error`), 2 for usage errors or a model that cannot be loaded, 3 for an internal error,
-    130 on Ctrl-C, 143 on SIGTERM, 141 when stdout is closed early.
+    `error`) or the output could not be written (disk full), 2 for usage errors or a model
+    that cannot be loaded, 3 for an internal error, 130 on Ctrl-C, 143 on SIGTERM, 129 on
+    SIGHUP, 141 when stdout is closed early.
     """
     started = time.perf_counter()
     from .. import extract_many
@@ -133,6 +158,8 @@ def extract(
             debug=debug,
             started=started,
         )
+    refuse_input_as_output(output, paths)
+    written = None if is_stdout(output) else str(output)  # left out of directory walks
     to_terminal = output is None and is_terminal(sys.stdout)
     if output_format is None:
         output_format = OutputFormat.table if to_terminal else OutputFormat.jsonl
@@ -143,14 +170,22 @@ def extract(
         raise typer.Exit(EXIT_USAGE) from None
     interactive = not quiet and is_terminal(sys.stderr)
     status = RunStatus(
-        total=count_inputs(paths) if interactive else None,
+        total=count_inputs(paths, follow_symlinks=follow_symlinks, skip=written)
+        if interactive
+        else None,
         bar=interactive,
         summary=not quiet,
         shares_terminal=to_terminal,
         started=started,
     )
-    articles = iter_articles(paths, published=stated, stdin=sys.stdin.buffer)
-    with open_output(output) as stream, status:
+    articles = iter_articles(
+        paths,
+        published=stated,
+        stdin=sys.stdin.buffer,
+        follow_symlinks=follow_symlinks,
+        skip=written,
+    )
+    with open_output(output, paths) as stream, status:
         writer = renderer(output_format, stream, sections=parse_sections(only), width=width)
         for record in extract_many(articles, nlp=nlp, n_process=jobs, raise_errors=debug):
             if record.error is not None:

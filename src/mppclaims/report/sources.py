@@ -24,8 +24,8 @@ from ..inputs import (
     MAX_INPUT_BYTES,
     STDIN,
     Article,
-    _bounded_lines,
     iter_articles,
+    jsonl_lines,
     read_file,
     read_jsonl,
     shown,
@@ -127,7 +127,7 @@ def _jsonl_inputs(
     base = Path(path).parent
 
     def lines() -> Iterator[bytes]:
-        for lineno, raw in enumerate(_bounded_lines(handle, MAX_INPUT_BYTES), 1):
+        for lineno, raw in enumerate(jsonl_lines(handle, MAX_INPUT_BYTES), 1):
             entry = _record_line(raw, path, lineno, finder, base)
             if entry is None:
                 yield raw
@@ -224,7 +224,7 @@ class TextFinder:
             texts: dict[str, str] = {}
             try:
                 with path.open("rb") as handle:
-                    lines = _bounded_lines(handle, MAX_INPUT_BYTES)
+                    lines = jsonl_lines(handle, MAX_INPUT_BYTES)
                     for article in read_jsonl(lines, path=str(path)):
                         if article.error is None:
                             texts.setdefault(article.source.sha256, article.text)
