@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, Stop, say
+from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, Command, Stop, say
 from .extract import extract
 from .schema import schema
 
@@ -28,13 +28,14 @@ app = typer.Typer(
     name="mppclaims",
     help="Extract named entities, dates, numeric claims and attributed quotes from news "
     "articles, with exact character offsets.\n\nExample: mppclaims extract data/articles/",
-    no_args_is_help=True,
+    invoke_without_command=True,  # bare `mppclaims`: the help, exit 0 (see `_main`)
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command()(extract)
-app.command()(schema)
+app.command(cls=Command)(extract)
+app.command(cls=Command)(schema)
 
 
 def _version(value: bool) -> None:
@@ -45,12 +46,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Extract named entities, dates, numeric claims and attributed quotes from news articles."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
 def _quiet_stdout() -> None:
