@@ -90,11 +90,11 @@ class SummaryRenderer(Renderer):
                 grid.add_row(" Figure", _one_row(_figure_line(claim)))
         if Section.quotes in self.sections:
             for group in top_quotes(group_quotes(record.quotes))[:TOP_QUOTES]:
-                grid.add_row(" Quote", _one_row(_quote_line(group)))
+                grid.add_row(" Quote ", _one_row(_quote_line(group)))
         if Section.entities in self.sections and record.entities:
             names = summarise_entities(record.entities)
             shown = " · ".join(f"{one_line(s.canonical)} ×{s.mentions}" for s in names[:TOP_NAMES])
-            grid.add_row(" Names", _one_row(Text(shown + (" …" if len(names) > TOP_NAMES else ""))))
+            grid.add_row(" Names ", _one_row(Text(shown + (" …" if len(names) > TOP_NAMES else ""))))
         return Group(*head, grid) if grid.row_count else Group(*head)
 
 
