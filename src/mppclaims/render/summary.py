@@ -94,7 +94,8 @@ class SummaryRenderer(Renderer):
         if Section.entities in self.sections and record.entities:
             names = summarise_entities(record.entities)
             shown = " · ".join(f"{one_line(s.canonical)} ×{s.mentions}" for s in names[:TOP_NAMES])
-            grid.add_row(" Names ", _one_row(Text(shown + (" …" if len(names) > TOP_NAMES else ""))))
+            more = " …" if len(names) > TOP_NAMES else ""
+            grid.add_row(" Names ", _one_row(Text(shown + more)))
         return Group(*head, grid) if grid.row_count else Group(*head)
 
 
