@@ -164,7 +164,6 @@ def extract_many(
     *,
     nlp: Language | None = None,
     model: str | None = None,
-    n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     raise_errors: bool = False,
 ) -> Iterator[ArticleRecord]:
@@ -174,22 +173,21 @@ def extract_many(
     extractor's exception propagate instead of failing that record. Failed inputs pass
     through the pipe as empty texts so that the order of records is kept. Parsing runs in
     `nlp.memory_zone()`s: Docs that other code makes with the same `nlp` while this
-    generator is suspended do not outlive the zone. With `n_process` > 1, whole articles
-    are extracted in that many worker processes (`mppclaims.workers`); the records are
-    the same.
+    generator is suspended do not outlive the zone. This runs in one process;
+    `mppclaims.extract_many(..., n_process=N)` spreads articles over worker processes.
     """
     nlp = nlp if nlp is not None else load(model)
-    items = iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
-    if n_process > 1:
-        from .workers import in_workers
-
-        yield from in_workers(nlp, items, n_process, raise_errors=raise_errors)
-        return
+    items = as_articles(articles)
     limit = min(CHUNK_CHARS, nlp.max_length)
     for first in items:
         zone = itertools.chain([first], itertools.islice(items, ZONE_ARTICLES - 1))
         with nlp.memory_zone():
             yield from _parse_and_analyse(nlp, zone, limit, batch_size, raise_errors)
+
+
+def as_articles(articles: Iterable[Article | str]) -> Iterator[Article]:
+    """The inputs as `Article`s: plain strings become articles of that text."""
+    return iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
 
 
 def _parse_and_analyse(

@@ -21,10 +21,15 @@ from .records import Boilerplate, Metadata, PublishedFrom
 
 # How far into the article a header, byline or dateline may stand.
 _HEAD_CHARS = 1200
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+
+
+def _month_names() -> str:
+    """Capitalised month names and abbreviations of the months lexicon, with an optional dot."""
+    names = sorted((name.capitalize() for name in lexicons.mapping("common/months")), key=len)
+    return "(?:" + "|".join(reversed(names)) + r")\.?"
+
+
+_MONTHS = _month_names()
 _WRITTEN_DATE = rf"(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)"
 _ISO_DATE = r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la))*"

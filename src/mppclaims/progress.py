@@ -103,6 +103,7 @@ class RunStatus:
         self.sections = tuple(sections)
         self.inputs = self.failed = self.numbers = self.quotes = 0
         self.counts = dict.fromkeys(self.sections, 0)
+        self._uncounted: set[Section] = set()
         self._extract_started: float | None = None
         self._progress: Progress | None = _make_progress() if bar else None
         self._task: TaskID | None = None
@@ -162,15 +163,44 @@ class RunStatus:
 
     def done(self, record: ArticleRecord) -> None:
         """Count one finished record."""
-        self.inputs += 1
-        self.failed += record.error is not None
-        self.numbers += len(record.numeric_claims)
-        self.quotes += len(record.quotes)
+        failed = int(record.error is not None)
+        counts = {section: len(section_items(record, section)) for section in self.sections}
+        self.add(
+            1,
+            failed=failed,
+            numbers=len(record.numeric_claims),
+            quotes=len(record.quotes),
+            counts=counts,
+        )
+
+    def add(
+        self,
+        inputs: int,
+        *,
+        failed: int,
+        numbers: int,
+        quotes: int,
+        counts: dict[Section, int] | None = None,
+    ) -> None:
+        """Count finished records written elsewhere (`--output-dir`: by the Dask workers).
+
+        `counts` are the items of each chosen section; without them only numeric claims and
+        quotes are known, and the summary line leaves the other sections out.
+        """
+        if self._extract_started is None:  # a caller that never said `extracting()`
+            self.extracting()
+        self.inputs += inputs
+        self.failed += failed
+        self.numbers += numbers
+        self.quotes += quotes
+        if counts is None:
+            counts = {Section.numbers: numbers, Section.quotes: quotes}
+            self._uncounted.update(s for s in self.sections if s not in counts)
         for section in self.sections:
-            self.counts[section] += len(section_items(record, section))
+            self.counts[section] += counts.get(section, 0)
         if self._progress is not None and self._task is not None:
             rate, eta = self._pace()
-            self._progress.update(self._task, advance=1, rate=rate, eta=eta)
+            self._progress.update(self._task, advance=inputs, rate=rate, eta=eta)
 
     def _pace(self) -> tuple[str, str]:
         """The rate since extraction started and the time left at that rate, as text."""
@@ -191,7 +221,8 @@ class RunStatus:
         if self.summary:
             elapsed = time.perf_counter() - self.started
             counts = (self.inputs, self.failed, self.numbers, self.quotes, elapsed)
-            print(f"mppclaims: {summary_line(*counts, counts=self.counts)}", file=sys.stderr)
+            known = {s: n for s, n in self.counts.items() if s not in self._uncounted}
+            print(f"mppclaims: {summary_line(*counts, counts=known)}", file=sys.stderr)
 
 
 def _make_progress() -> Progress:

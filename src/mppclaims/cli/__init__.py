@@ -20,6 +20,7 @@ import typer
 from .. import __version__
 from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, Command, Stop, say
 from .extract import extract
+from .report import report
 from .schema import schema
 
 __all__ = ["app", "main"]
@@ -36,6 +37,7 @@ app = typer.Typer(
 )
 app.command(cls=Command)(extract)
 app.command(cls=Command)(schema)
+app.command(cls=Command)(report)
 
 
 def _version(value: bool) -> None:

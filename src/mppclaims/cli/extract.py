@@ -84,6 +84,25 @@ def extract(
             "the same as with 1.",
         ),
     ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS|local:N",
+            help="Extract on a Dask cluster: a running scheduler (tcp://host:8786) or local:N "
+            "(N worker processes started for the run); the output is the same. PATHs may then "
+            "be fsspec URLs (s3://bucket/news/). Needs: pip install 'mppclaims[dask]'.",
+        ),
+    ] = None,
+    output_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--output-dir",
+            metavar="FOLDER",
+            help="With --dask: JSON Lines files part-00000.jsonl ... (one per partition, each "
+            "written atomically), then _SUCCESS, in FOLDER (a path or URL the workers write).",
+        ),
+    ] = None,
     width: WidthOption = None,
     quiet: QuietOption = False,
     debug: Annotated[
@@ -104,6 +123,7 @@ def extract(
       mppclaims extract data/articles/ -o claims.csv    # CSV, from the extension
       mppclaims extract a.txt -f csv --only numbers,quotes > claims.csv
       mppclaims extract data/articles/ --jobs 2 -o claims.md
+      mppclaims extract archive/ --dask local:2 --output-dir claims/
 
     Exit code 0 when every input succeeded, 1 when some failed (their records carry an
     `error`), 2 for usage errors or a model that cannot be loaded, 3 for an internal error,
@@ -118,6 +138,24 @@ def extract(
     from ..render import renderer
 
     stated = parse_published(published)
+    if dask is not None or output_dir is not None:
+        from .on_dask import extract_on_dask
+
+        extract_on_dask(
+            dask,
+            paths,
+            output_dir=output_dir,
+            output=output,
+            output_format=output_format,
+            only=only,
+            width=width,
+            published=stated,
+            model=model,
+            jobs=jobs,
+            quiet=quiet,
+            debug=debug,
+            started=started,
+        )
     sections = parse_sections(only)
     to_terminal = output is None and is_terminal(sys.stdout)
     interactive = not quiet and is_terminal(sys.stderr)
@@ -142,7 +180,7 @@ def extract(
 
             try:
                 with status.loading(resolve_model(model)):  # importing spaCy takes time too
-                    from ..api import extract_many
+                    from .. import extract_many
 
                     nlp = load(model)
             except ModelError as exc:

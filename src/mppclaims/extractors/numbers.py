@@ -44,7 +44,7 @@ _CLAUSE_MARKS = frozenset({",", ":", ".", "-LRB-", "-RRB-", "``", "''", "NFP"})
 
 @cache
 def _time_units() -> frozenset[str]:
-    return lexicons.words("common/time_units")
+    return lexicons.keys("common/time_units")
 
 
 def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:

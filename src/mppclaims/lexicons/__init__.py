@@ -36,3 +36,9 @@ def mapping(name: str) -> dict[str, str]:
     """Lexicon `name` read as `key = value` lines (keys lower-cased)."""
     pairs = (entry.split("=", 1) for entry in entries(name) if "=" in entry)
     return {key.strip().lower(): value.strip() for key, value in pairs}
+
+
+@cache
+def keys(name: str) -> frozenset[str]:
+    """The keys of lexicon `name` read as `key = value` lines (lower-cased)."""
+    return frozenset(mapping(name))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from .safe import one_line
 from .sections import HEADING, Section, section_items
 from .texts import (
+    QuoteGroup,
     anchor_text,
     claim_phrase,
     date_value_text,
@@ -103,8 +104,12 @@ _ENTITY_COLUMNS = (
 )
 
 
-def section_table(record: ArticleRecord, section: Section) -> SectionTable:
-    """The rows of `section` for people: one per item (entities: one per referent)."""
+def section_table(
+    record: ArticleRecord, section: Section, *, nest_partials: bool = True
+) -> SectionTable:
+    """The rows of `section` for people: one per item (entities: one per referent; a partial
+    quote inside an indirect one of the same speaker under it, unless `nest_partials` is
+    False: then one row per quote, for views that link row i to quote i)."""
     items = section_items(record, section)
     columns: tuple[Column, ...]
     rows: list[tuple[Cell, ...]]
@@ -126,7 +131,10 @@ def section_table(record: ArticleRecord, section: Section) -> SectionTable:
     elif section is Section.quotes:
         columns = _QUOTE_COLUMNS
         rows = []
-        for group in group_quotes(record.quotes):
+        groups = (
+            group_quotes(record.quotes) if nest_partials else [QuoteGroup(q) for q in record.quotes]
+        )
+        for group in groups:
             q = group.quote
             kind = f"{q.kind} + {len(group.partials)} partial" if group.partials else q.kind
             text, marks = marked_quote(group)
