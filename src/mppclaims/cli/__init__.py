@@ -39,6 +39,7 @@ from .common import (  # noqa: E402
     EXIT_INTERRUPTED,
     EXIT_SOME_FAILED,
     WRITE_ERRORS,
+    Command,
     OutputError,
     Stop,
     say,
@@ -56,14 +57,15 @@ app = typer.Typer(
     name="mppclaims",
     help="Extract named entities, dates, numeric claims and attributed quotes from news "
     "articles, with exact character offsets.\n\nExample: mppclaims extract data/articles/",
-    no_args_is_help=True,
+    invoke_without_command=True,  # bare `mppclaims`: the help, exit 0 (see `_main`)
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command()(extract)
-app.command()(schema)
-app.command()(report)
+app.command(cls=Command)(extract)
+app.command(cls=Command)(schema)
+app.command(cls=Command)(report)
 
 
 def _version(value: bool) -> None:
@@ -74,12 +76,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Extract named entities, dates, numeric claims and attributed quotes from news articles."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
 def _open_closed_streams() -> None:

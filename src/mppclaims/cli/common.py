@@ -1,7 +1,11 @@
 """What every command shares: exit codes, messages, the output file and the output options.
 
 The option types here (`FormatOption`, `OnlyOption`, `OutputOption`, ...) are the one set of
-output options that every command writing claims offers, so they read and behave alike.
+output options that every command writing claims offers, so they read and behave alike;
+`choose_format` is the one rule for the format nobody named. `Command` makes usage lines
+and help read as people expect (`PATH...`); register commands with `app.command(cls=Command)`.
+Option values are parsed here so that a wrong one is answered in plain words that name the
+option and what it accepts.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
+from typer.core import TyperCommand
 
-from ..render import OutputFormat, parse_sections
+from ..render import EXTENSION_FORMAT, OutputFormat, one_line, parse_format, parse_sections
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 # 128 + the signal number, as a shell reports a process that a signal ended.
@@ -27,8 +32,86 @@ EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
 
 
 def say(message: str) -> None:
-    """One line for people on stderr."""
-    print(f"mppclaims: {message}", file=sys.stderr)
+    """One line for people on stderr (control characters shown, not sent to the terminal)."""
+    print(f"mppclaims: {one_line(message)}", file=sys.stderr)
+
+
+class Command(TyperCommand):
+    """A command whose usage line reads `[OPTIONS] PATH...` and whose help lists `PATH...`
+    (Typer would write `{PATH}...` and `PATH <list[str]>`)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(_argument_usage(param))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((_argument_usage(param).strip("[]"), record[1]))
+            elif param.param_type_name == "option":
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_usage(param: Any) -> str:
+    name = str(param.metavar or (param.name or "").upper())
+    if param.nargs != 1:
+        name += "..."
+    return name if param.required else f"[{name}]"
+
+
+def choose_format(
+    named: OutputFormat | None, output: Path | None, *, to_terminal: bool, inputs: int
+) -> OutputFormat:
+    """The output format: the one `--format` names; else the one the output file's
+    extension asks for (.jsonl, .json, .csv, .md), JSON Lines for other files; on a
+    terminal the summary for several inputs and the table for one; JSON Lines otherwise
+    (piped or redirected), so scripts always get JSON."""
+    if named is not None:
+        return named
+    if output is not None:
+        return EXTENSION_FORMAT.get(output.suffix.lower(), OutputFormat.jsonl)
+    if to_terminal:
+        return OutputFormat.summary if inputs > 1 else OutputFormat.table
+    return OutputFormat.jsonl
+
+
+def _format(value: str) -> OutputFormat:
+    try:
+        return parse_format(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def whole_number(value: str | int, *, minimum: int, unit: str = "") -> int:
+    """`value` as a whole number of at least `minimum`; BadParameter in words otherwise.
+
+    (Typer passes defaults through the parser too: they arrive as numbers.)"""
+    try:
+        number = value if isinstance(value, int) else int(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"expected a whole number, got {value!r}") from None
+    if number < minimum:
+        what = f"{minimum} {unit}".strip()
+        raise typer.BadParameter(f"must be at least {what}, got {number}")
+    return number
+
+
+MIN_WIDTH = 40
+
+
+def _columns(value: str | int) -> int:
+    return whole_number(value, minimum=MIN_WIDTH, unit="columns")
 
 
 def parse_published(value: str | None) -> date | None:
@@ -37,7 +120,9 @@ def parse_published(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        raise typer.BadParameter(
+            f"expected a date as YYYY-MM-DD, got {value!r}", param_hint="'--published'"
+        ) from None
 
 
 class Stop(BaseException):
@@ -186,8 +271,11 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: table, jsonl, json, csv or markdown. "
-        "Default: table on a terminal, jsonl when piped or written to --output.",
+        metavar="FORMAT",
+        parser=_format,
+        help="Output format: summary, table, jsonl, json, csv or markdown. Default: on a "
+        "terminal a summary for several inputs and a table for one; with --output the "
+        "format of its extension (.jsonl, .json, .csv, .md), else jsonl; jsonl when piped.",
         show_default=False,
     ),
 ]
@@ -214,10 +302,11 @@ WidthOption = Annotated[
     int | None,
     typer.Option(
         "--width",
-        min=40,
         metavar="COLUMNS",
-        help="Width of tables (default: the terminal's, else $COLUMNS, else 80). "
-        "Colour follows NO_COLOR and whether stdout is a terminal.",
+        parser=_columns,
+        help=f"Width of tables and the summary, at least {MIN_WIDTH} (default: the "
+        "terminal's, else $COLUMNS, else 80). Colour follows NO_COLOR and whether stdout is "
+        "a terminal.",
     ),
 ]
 QuietOption = Annotated[

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..render import OutputFormat, parse_sections
+from ..render import failure_text, parse_sections
 from .common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -19,24 +20,40 @@ from .common import (
     OutputOption,
     QuietOption,
     WidthOption,
+    choose_format,
     is_stdout,
     open_output,
     parse_published,
     refuse_input_as_output,
-    say,
+    whole_number,
 )
 
+if TYPE_CHECKING:
+    from ..inputs import Article
 
-def _check_jobs(value: int) -> int:
+
+def _jobs(value: str | int) -> int:
     from ..workers import WORKERS_PER_CPU, max_workers
 
-    if value > max_workers():
+    jobs = whole_number(value, minimum=1, unit="process")
+    if jobs > max_workers():
         raise typer.BadParameter(
-            f"{value} is too many: at most {max_workers()} ({WORKERS_PER_CPU} per CPU, "
+            f"{jobs} is too many: at most {max_workers()} ({WORKERS_PER_CPU} per CPU, "
             f"{os.cpu_count() or 1} CPUs); more processes only compete for the same cores "
             "and each needs its own memory"
         )
-    return value
+    return jobs
+
+
+def readable_first(articles: Iterator[Article]) -> tuple[list[Article], Article | None]:
+    """The inputs that failed before the first readable one, and that one (None: there is
+    none), taken from `articles`: the model is loaded only when there is something to parse."""
+    failed: list[Article] = []
+    for article in articles:
+        if article.error is None:
+            return failed, article
+        failed.append(article)
+    return failed, None
 
 
 def extract(
@@ -73,8 +90,7 @@ def extract(
         typer.Option(
             "--jobs",
             "-j",
-            min=1,
-            callback=_check_jobs,
+            parser=_jobs,
             metavar="N",
             help="Extract with N worker processes (use the number of cores); the output is "
             "the same as with 1.",
@@ -90,6 +106,14 @@ def extract(
             "be fsspec URLs (s3://bucket/news/). Needs: pip install 'mppclaims[dask]'.",
         ),
     ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Follow symbolic links that lead out of a directory given (by default "
+            "such a link gets a failed record, SymlinkOutside).",
+        ),
+    ] = False,
     output_dir: Annotated[
         str | None,
         typer.Option(
@@ -99,14 +123,6 @@ def extract(
             "written atomically), then _SUCCESS, in FOLDER (a path or URL the workers write).",
         ),
     ] = None,
-    follow_symlinks: Annotated[
-        bool,
-        typer.Option(
-            "--follow-symlinks",
-            help="Follow symbolic links that lead out of a directory given (by default "
-            "such a link gets a failed record, SymlinkOutside).",
-        ),
-    ] = False,
     width: WidthOption = None,
     quiet: QuietOption = False,
     debug: Annotated[
@@ -121,10 +137,12 @@ def extract(
 
     \b
     Example:
-      mppclaims extract data/articles/                  # tables in the terminal
+      mppclaims extract data/articles/                  # a summary in the terminal
+      mppclaims extract data/articles/ -f table         # every item, in tables
       mppclaims extract data/articles/ > claims.jsonl   # JSON Lines when piped
-      mppclaims extract a.txt --format csv --only numbers,quotes > claims.csv
-      mppclaims extract data/articles/ -f markdown --jobs 2 -o claims.md
+      mppclaims extract data/articles/ -o claims.csv    # CSV, from the extension
+      mppclaims extract a.txt -f csv --only numbers,quotes > claims.csv
+      mppclaims extract data/articles/ --jobs 2 -o claims.md
       mppclaims extract archive/ --dask local:2 --output-dir claims/
 
     Exit code 0 when every input succeeded, 1 when some failed (their records carry an
@@ -133,10 +151,11 @@ def extract(
     SIGHUP, 141 when stdout is closed early.
     """
     started = time.perf_counter()
-    from .. import extract_many
+    import itertools
+
     from ..inputs import count_inputs, iter_articles
-    from ..nlp import ModelError, load
     from ..progress import RunStatus, is_terminal
+    from ..records import ArticleRecord
     from ..render import renderer
 
     stated = parse_published(published)
@@ -160,39 +179,55 @@ def extract(
         )
     refuse_input_as_output(output, paths)
     written = None if is_stdout(output) else str(output)  # left out of directory walks
+    sections = parse_sections(only)
     to_terminal = output is None and is_terminal(sys.stdout)
-    if output_format is None:
-        output_format = OutputFormat.table if to_terminal else OutputFormat.jsonl
-    try:
-        nlp = load(model)
-    except ModelError as exc:
-        say(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
     interactive = not quiet and is_terminal(sys.stderr)
+    counted = interactive or (to_terminal and output_format is None)
+    total = count_inputs(paths, follow_symlinks=follow_symlinks, skip=written) if counted else None
+    output_format = choose_format(output_format, output, to_terminal=to_terminal, inputs=total or 0)
     status = RunStatus(
-        total=count_inputs(paths, follow_symlinks=follow_symlinks, skip=written)
-        if interactive
-        else None,
+        total=total if interactive else None,
         bar=interactive,
         summary=not quiet,
         shares_terminal=to_terminal,
         started=started,
+        sections=sections,
     )
-    articles = iter_articles(
-        paths,
-        published=stated,
-        stdin=sys.stdin.buffer,
-        follow_symlinks=follow_symlinks,
-        skip=written,
-    )
-    with open_output(output, paths) as stream, status:
-        writer = renderer(output_format, stream, sections=parse_sections(only), width=width)
-        for record in extract_many(articles, nlp=nlp, n_process=jobs, raise_errors=debug):
-            if record.error is not None:
-                status.say(f"{record.error.type}: {record.error.message}")
-            with status.writing():
-                writer.write(record)
-            status.done(record)
-        writer.close()
+    with status:
+        articles = iter_articles(
+            paths,
+            published=stated,
+            stdin=sys.stdin.buffer,
+            follow_symlinks=follow_symlinks,
+            skip=written,
+        )
+        failed_first, first = readable_first(articles)
+        records: Iterator[ArticleRecord] = (
+            ArticleRecord(source=a.source, error=a.error) for a in failed_first
+        )
+        if first is not None:
+            from ..nlp import ModelError, load, resolve_model
+
+            try:
+                with status.loading(resolve_model(model)):  # importing spaCy takes time too
+                    from .. import extract_many
+
+                    nlp = load(model)
+            except ModelError as exc:
+                status.say(str(exc))
+                raise typer.Exit(EXIT_USAGE) from None
+            status.extracting()
+            rest = itertools.chain([first], articles)
+            extracted = extract_many(rest, nlp=nlp, n_process=jobs, raise_errors=debug)
+            records = itertools.chain(records, extracted)
+        with open_output(output, paths) as stream:
+            writer = renderer(output_format, stream, sections=sections, width=width)
+            for record in records:
+                if record.error is not None:
+                    status.say(failure_text(record))
+                with status.writing():
+                    writer.write(record)
+                status.done(record)
+            writer.close()
     status.finish()
     raise typer.Exit(EXIT_SOME_FAILED if status.failed else EXIT_OK)

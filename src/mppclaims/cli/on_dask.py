@@ -14,8 +14,8 @@ from typing import NoReturn
 
 import typer
 
-from ..render import OutputFormat, parse_sections
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, open_output, say
+from ..render import OutputFormat, failure_text, parse_sections
+from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, choose_format, open_output, say
 
 # How long a scheduler may take to answer, and to get its first worker.
 CONNECT_SECONDS = 30
@@ -74,18 +74,21 @@ def extract_on_dask(
     from ..render import renderer
 
     to_terminal = output_dir is None and output is None and is_terminal(sys.stdout)
-    if output_format is None:
-        output_format = OutputFormat.table if to_terminal else OutputFormat.jsonl
     interactive = not quiet and is_terminal(sys.stderr)
     countable = not any(on_dask.is_url(path) for path in paths)
+    wanted = interactive or (to_terminal and output_format is None)
+    total = count_inputs(paths) if wanted and countable else None
+    many = total if total is not None else 2  # URLs: a cluster run is rarely one article
+    output_format = choose_format(output_format, output, to_terminal=to_terminal, inputs=many)
+    sections = parse_sections(only)
     status = RunStatus(
-        total=count_inputs(paths) if interactive and countable else None,
+        total=total if interactive else None,
         bar=interactive,
         summary=not quiet,
         shares_terminal=to_terminal,
         started=started,
+        sections=sections,
     )
-    sections = parse_sections(only)
     with contextlib.ExitStack() as stack:
         try:
             client = stack.enter_context(on_dask.connect(address, timeout=CONNECT_SECONDS))
@@ -127,7 +130,7 @@ def extract_on_dask(
                 writer = renderer(output_format, stream, sections=sections, width=width)
                 for record in on_dask.stream_records(bag, client):
                     if record.error is not None:
-                        status.say(f"{record.error.type}: {record.error.message}")
+                        status.say(failure_text(record))
                     with status.writing():
                         writer.write(record)
                     status.done(record)

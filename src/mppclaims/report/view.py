@@ -19,6 +19,7 @@ from ..render import (
     article_name,
     date_value_text,
     header_facts,
+    one_line,
     qualifier_text,
     section_table,
     value_text,
@@ -30,7 +31,7 @@ PALETTE_SIZE = 8  # speaker colours `sp0`..`sp7` in the stylesheet; more speaker
 HIGHLIGHT_KINDS = ("number", "quote", "date")
 _ID_LETTER = {"number": "n", "quote": "q", "date": "d", "entity": "e"}
 # The column of each section table whose cell is the item as written: it links to the text.
-_LINK_COLUMN = {Section.numbers: "Figure", Section.quotes: "Quote", Section.dates: "As written"}
+_LINK_COLUMN = {Section.numbers: "Claim", Section.quotes: "Quote", Section.dates: "As written"}
 
 
 @dataclass(frozen=True)
@@ -407,7 +408,7 @@ def _tables(record: ArticleRecord, anchor: str, colours: dict[str | None, str]) 
         (Section.quotes, "quote"),
         (Section.dates, "date"),
     ):
-        table = section_table(record, section)
+        table = section_table(record, section, nest_partials=False)  # row i is item i
         headers = tuple(column.header for column in table.columns)
         column = headers.index(_LINK_COLUMN[section])
         letter = _ID_LETTER[kind]
@@ -428,15 +429,15 @@ def _tables(record: ArticleRecord, anchor: str, colours: dict[str | None, str]) 
 
 def _entity_table(record: ArticleRecord, anchor: str) -> SideTable:
     table = section_table(record, Section.entities)
-    mentions: dict[tuple[str, str], list[str]] = {}
+    mentions: dict[str, list[str]] = {}  # a referent's row is one whatever its labels
     for i, entity in enumerate(record.entities):
-        mentions.setdefault((entity.canonical, entity.label), []).append(f"{anchor}-e{i}")
+        mentions.setdefault(one_line(entity.canonical), []).append(f"{anchor}-e{i}")
     headers = tuple(column.header for column in table.columns)
-    # A row's first two cells are the referent's canonical name and label (see section_table).
+    # A row's first cell is the referent's canonical name (see section_table).
     rows = tuple(
         TableRow(cells, links[0], 0, tuple(links))
         for cells in table.rows
-        for links in [mentions[cells[0].text, cells[1].text]]
+        for links in [mentions[cells[0].text]]
     )
     return SideTable(
         "entity",
