@@ -10,6 +10,7 @@ quotes) and the date it is tied to (`time_ref`, from the dates).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from functools import cache
@@ -35,8 +36,6 @@ _ABOUT_PREPS = frozenset({"of", "in", "for", "from", "under", "on", "with", "at"
 _PREDICATE_COMPLEMENTS = frozenset(
     {"dobj", "attr", "acomp", "prep", "oprd", "xcomp", "dative", "prt", "agent"}
 )
-_PART_WORDS = frozenset({"first", "second", "last", "latter", "other", "back", "front"})
-_RATE_DETERMINERS = frozenset({"a", "an", "each", "every", "per"})
 _MAX_PHRASE_TOKENS = 12
 _WORD_BEFORE = re.compile(r"([A-Za-z.#]+)\s*$")
 _CLAUSE_MARKS = frozenset({",", ":", ".", "-LRB-", "-RRB-", "``", "''", "NFP"})
@@ -54,7 +53,7 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     and `attribution`."""
     doc, dates, quotes = ctx.doc, ctx.dates, ctx.quotes
     found: list[tuple[Span, Quantity]] = []
-    for quantity in find_quantities(ctx.text):
+    for quantity in _levels_split(doc, find_quantities(ctx.text)):
         if ctx.in_boilerplate(quantity.start, quantity.end):
             continue
         figure = doc.char_span(quantity.fig_start, quantity.fig_end, alignment_mode="expand")
@@ -74,28 +73,43 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
 # ---------------------------------------------------------------------------- parse checks
 
 
+def _levels_split(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
+    """ "from 5 to 10": one range, or two levels where a change governs "from" ("rose from
+    5 to 10 percent", "a drop from 14 to 9")."""
+    result: list[Quantity] = []
+    for q in quantities:
+        opener = doc.char_span(q.start, q.fig_start, alignment_mode="expand") if q.levels else None
+        if q.levels and opener is not None and len(opener) and _change(opener[0].head):
+            result.extend(q.levels)
+        else:
+            result.append(q)
+    return result
+
+
 def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Quantity | None:
     """`q` with what the parse decides (vote, age, rate per day), or None if it is no claim."""
     first, last = figure[0], figure[-1]
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     plain = q.unit is None and q.currency is None
-    if q.spelled and q.value in (0.0, 1.0) and q.kind in ("count", "measure"):
+    timely = q.unit is None or q.unit in _time_units()
+    if q.spelled and q.value in (0.0, 1.0) and q.kind in ("count", "measure") and timely:
         return None  # "one", "one day", "zero": a pronoun or article far more often than a figure
-    if q.maybe_year and (q.unit is None or q.unit in _time_units()) and _is_year(last, nxt):
+    if q.maybe_year and timely and _is_year(last, nxt):
         return None
-    if _named_unit(figure, whole):
+    if _named_unit(figure, whole) or (plain and _after_name(text, q.start)):
         return None
     if plain and (
         _in_name(first, last, None if q.kind == "pair" else prev)
         or _after_identifier(text, q.fig_start, nxt)
         or _house_number(doc, last)
         or _anaphoric_pair(q, prev)
+        or (q.long_digits and not _counts(last, nxt))
     ):
         return None
     if q.fraction and _not_a_fraction(text, last, prev, q):
         return None
-    if q.multiplier and last.lower_ not in ("twice", "thrice"):
+    if q.multiplier and q.verb:
         idiom = any(c.dep_ == "prt" for c in last.children)  # "doubling down"
         if last.pos_ != "VERB" or idiom:
             return None
@@ -150,6 +164,24 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
     )
 
 
+@cache
+def _name_before_re() -> re.Pattern[str]:
+    names = sorted(lexicons.words("numbers/names_with_numbers"), key=len, reverse=True)
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w&])(?:{alternation})\s*$", re.I)
+
+
+def _after_name(text: str, start: int) -> bool:
+    """A figure that completes a name: "CAC 40", "Fortune 500", "Apollo 11", "Windows 10"."""
+    return _name_before_re().search(text, max(0, start - 20), start) is not None
+
+
+def _counts(last: Token, nxt: Token | None) -> bool:
+    """Whether a long digit run counts something ("24000 workers"), not an identifier."""
+    noun = last.head if last.dep_ == "nummod" else nxt
+    return noun is not None and noun.tag_ in ("NNS", "NNPS") and noun.i > last.i
+
+
 def _named_unit(figure: Span, whole: Span) -> bool:
     """A capitalised unit word inside a name: "Three Mile Island", "Four Seasons"."""
     return any(
@@ -197,7 +229,7 @@ def _not_a_fraction(text: str, last: Token, prev: Token | None, q: Quantity) -> 
     if last.lower_ == "half":
         if q.fig_end < len(text) and text[q.fig_end] == "-":
             return True
-        if prev is not None and prev.lower_ in _PART_WORDS:
+        if prev is not None and prev.lower_ in lexicons.words("numbers/part_words"):
             return True
         return last.pos_ in ("ADV", "ADJ") and last.dep_ in ("advmod", "amod")
     return False
@@ -233,7 +265,8 @@ def _period_of(root: Token) -> str | None:
         return None
     for child in verb.children:
         timely = child.dep_ in ("npadvmod", "advmod") and child.lemma_.lower() in _time_units()
-        if timely and any(d.lower_ in _RATE_DETERMINERS for d in child.children):
+        determiners = lexicons.keys("numbers/rate_determiners")
+        if timely and any(d.lower_ in determiners for d in child.children):
             return str(child.lemma_.lower())
     return None
 
@@ -254,8 +287,8 @@ def _claim(
         text=text[q.start : q.end],
         start=q.start,
         end=q.end,
-        value=q.value,
-        value_max=q.value_max,
+        value=_finite(q.value),
+        value_max=_finite(q.value_max),
         unit=q.unit,
         kind=cast(NumberKind, q.kind),  # "pair" was resolved in _checked
         approx=q.approx,
@@ -268,6 +301,11 @@ def _claim(
         attribution=attribution(q.start, q.end, sent.start_char, sent.end_char, quotes),
         time_ref=time_ref(whole.doc, text, q.start, q.end, sent, dates),
     )
+
+
+def _finite(value: float | None) -> float | None:
+    """A value beyond what a float holds ("1e400") is written as no value, never infinity."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _inside(token: Token, q: Quantity) -> bool:
@@ -367,50 +405,106 @@ def _predicate(text: str, root: Token, q: Quantity) -> str | None:
     return " ".join(parts)
 
 
-def _change(token: Token) -> Direction | None:
-    value = lexicons.mapping("numbers/change_words").get(token.lemma_.lower())
-    if value is None:
-        value = lexicons.mapping("numbers/change_words").get(token.lower_)
-    if value == "up":
-        return "up"
-    if value == "down":
-        return "down"
-    return None
+def _change_entry(token: Token) -> list[str]:
+    table = lexicons.mapping("numbers/change_words")
+    entry = table.get(token.lemma_.lower()) or table.get(token.lower_) or ""
+    return entry.split()
+
+
+def _change(token: Token, q: Quantity | None = None, passive: bool = False) -> Direction | None:
+    """The direction a change word states, if `token` is one.
+
+    With money, a word that names an amount ("a loss of 17 cents", "a $916 million loss")
+    states none; in the passive, a verb that has no transitive change reading ("are grown in
+    Mexico") states none.
+    """
+    entry = _change_entry(token)
+    if not entry or (passive and "intransitive" in entry[1:]):
+        return None
+    if q is not None and q.currency and token.lower_ in lexicons.words("numbers/amount_nouns"):
+        return None
+    return "up" if entry[0] == "up" else "down" if entry[0] == "down" else None
+
+
+_SIGN_DIRECTED = frozenset({"percent", "percentage point", "point", "basis point"})
 
 
 def _direction(whole: Span, root: Token, q: Quantity) -> Direction | None:
-    """Up or down when the quantity is an amount of change ("a 71 percent drop", "rose 5%")."""
+    """Up or down when the quantity is an amount of change ("a 71 percent drop", "rose 5%").
+
+    A written sign says it ("+2.4%", "-0.6 points"); else the word that governs the figure
+    ("rose 4%", "up 12", "down 31p", "a 5.1% rise", "increased by 5%"). A level reached or
+    left ("to $52", "from 14") has none; a figure joined to a change by "or" or in brackets
+    ("45 points, or 0.6%") shares it.
+    """
+    if q.sign == "+" or (q.sign == "-" and q.unit in _SIGN_DIRECTED):
+        return "up" if q.sign == "+" else "down"
     if q.multiplier:
         return _change(root) if root.pos_ == "VERB" else None
     after = whole.doc[whole.end] if whole.end < len(whole.doc) else None
-    if after is not None and after.pos_ in _NOUNS and _change(after):
-        return _change(after)  # "a 5.1% rise", whatever the parse made of the phrase
+    if after is not None and after.pos_ in _NOUNS and _change(after, q):
+        return _change(after, q)  # "a 5.1% rise", whatever the parse made of the phrase
+    found = _governed(root, q)
+    if found is None and root.dep_ in ("conj", "appos") and _is_figure(root.head):
+        found = _governed(root.head, q)  # "fell 45 points, or 0.6%"
+    return found or _changed_in(root, q) or _by_after_change(whole, q)
+
+
+def _is_figure(token: Token) -> bool:
+    return token.like_num or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _governed(root: Token, q: Quantity) -> Direction | None:
+    """The direction of the change word that governs the figure's root in the parse."""
     head = root.head
     if root.dep_ in _NOUN_MODIFIERS and head.pos_ in _NOUNS:
-        found = _change(head)
+        found = _change(head, q)
         if found:
             return found
         while head.dep_ == "compound" and head.head.pos_ in _NOUNS and head.head.i > head.i:
             head = head.head  # "grew 3.5% year on year": the figure inside a misparsed compound
-        if head.dep_ in ("dobj", "nsubjpass", "npadvmod") and head.head.pos_ == "VERB":
-            return _change(head.head)  # "cut 200 jobs", "4,000 jobs were lost"
+        if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB":
+            return _change(head.head, q)  # "cut 200 jobs"
+        if head.dep_ == "nsubjpass" and head.head.pos_ == "VERB":
+            return _change(head.head, q, passive=True)  # "4,000 jobs were lost"
         if head.dep_ == "pobj" and head.head.lower_ == "of":
-            return _change(head.head.head)  # "a loss of 4.8 million jobs"
+            return _change(head.head.head, q)  # "a loss of 4.8 million jobs"
         return None
     if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd") and head.pos_ in _VERBS:
-        return _change(head) or _particle_change(head)
-    if root.dep_ == "npadvmod" and _change(head):
-        return _change(head)  # "$8,000 more than", "up 50 cents"
-    if root.dep_ == "pobj" and head.lower_ in ("by", "in", "to", "of"):
-        target = head.head
-        return _change(target) or (_particle_change(target) if target.pos_ in _VERBS else None)
+        return _change(head, q) or _particle_change(head)
+    if root.dep_ == "npadvmod" and _change(head, q):
+        return _change(head, q)  # "$8,000 more than", "up 50 cents", "32 percent below"
+    if root.dep_ == "pobj" and not _inside(head, q) and _change(head, q):
+        return _change(head, q)  # "closed down 31p"
+    if root.dep_ == "pobj" and head.lower_ in ("by", "of"):
+        target = head.head  # the amount of a change: "rose by 5%", "an increase of 5%"
+        return _change(target, q) or (_particle_change(target) if target.pos_ in _VERBS else None)
+    return None
+
+
+def _changed_in(root: Token, q: Quantity) -> Direction | None:
+    """ "$4 trillion in tax cuts": a figure that says how much "in" a change."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None:
+                return _change(noun, q)
+    return None
+
+
+def _by_after_change(whole: Span, q: Quantity) -> Direction | None:
+    """ "increased by 5%" where the parse lost the preposition's attachment."""
+    doc, i = whole.doc, whole.start
+    if i >= 2 and doc[i - 1].lower_ == "by" and doc[i - 2].pos_ in (*_VERBS, *_NOUNS):
+        return _change(doc[i - 2], q)
     return None
 
 
 def _particle_change(verb: Token) -> Direction | None:
+    """ "went up 5%", "edged down 0.2%": a particle states the change."""
     for child in verb.children:
-        if child.dep_ in ("prt", "advmod") and child.lower_ in ("up", "down"):
-            return "up" if child.lower_ == "up" else "down"
+        if child.dep_ in ("prt", "advmod") and _change(child):
+            return _change(child)
     return None
 
 
