@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from ..intervals import Intervals, SpanIndex
-from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
+from ..records import Bound, DateMention, NumberKind, NumericClaim, Quote
+from .changes import NOUN_MODIFIERS as _NOUN_MODIFIERS
+from .changes import NOUNS as _NOUNS
+from .changes import VERBS as _VERBS
+from .changes import change as _change
+from .changes import direction as _direction
+from .changes import inside as _inside
 from .entities import NAMED_LABELS
 from .quantities import Quantity, find_quantities
 
@@ -28,9 +34,6 @@ if TYPE_CHECKING:
     from ..context import ArticleContext
 
 _DATED = frozenset({"DATE", "TIME"})
-_NOUNS = frozenset({"NOUN", "PROPN"})
-_VERBS = frozenset({"VERB", "AUX"})
-_NOUN_MODIFIERS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 _ABOUT_LINKS = frozenset({"prep", "acl"})
 _ABOUT_PREPS = frozenset({"of", "in", "for", "from", "under", "on", "with", "at", "among"})
 _PREDICATE_COMPLEMENTS = frozenset(
@@ -308,10 +311,6 @@ def _finite(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
-def _inside(token: Token, q: Quantity) -> bool:
-    return q.start <= token.idx < q.end
-
-
 def _phrase(text: str, noun: Token, q: Quantity) -> str | None:
     """A short noun phrase around `noun`, without the quantity itself.
 
@@ -403,109 +402,6 @@ def _predicate(text: str, root: Token, q: Quantity) -> str | None:
         if child.dep_ != "prt":
             break
     return " ".join(parts)
-
-
-def _change_entry(token: Token) -> list[str]:
-    table = lexicons.mapping("numbers/change_words")
-    entry = table.get(token.lemma_.lower()) or table.get(token.lower_) or ""
-    return entry.split()
-
-
-def _change(token: Token, q: Quantity | None = None, passive: bool = False) -> Direction | None:
-    """The direction a change word states, if `token` is one.
-
-    With money, a word that names an amount ("a loss of 17 cents", "a $916 million loss")
-    states none; in the passive, a verb that has no transitive change reading ("are grown in
-    Mexico") states none.
-    """
-    entry = _change_entry(token)
-    if not entry or (passive and "intransitive" in entry[1:]):
-        return None
-    if q is not None and q.currency and token.lower_ in lexicons.words("numbers/amount_nouns"):
-        return None
-    return "up" if entry[0] == "up" else "down" if entry[0] == "down" else None
-
-
-_SIGN_DIRECTED = frozenset({"percent", "percentage point", "point", "basis point"})
-
-
-def _direction(whole: Span, root: Token, q: Quantity) -> Direction | None:
-    """Up or down when the quantity is an amount of change ("a 71 percent drop", "rose 5%").
-
-    A written sign says it ("+2.4%", "-0.6 points"); else the word that governs the figure
-    ("rose 4%", "up 12", "down 31p", "a 5.1% rise", "increased by 5%"). A level reached or
-    left ("to $52", "from 14") has none; a figure joined to a change by "or" or in brackets
-    ("45 points, or 0.6%") shares it.
-    """
-    if q.sign == "+" or (q.sign == "-" and q.unit in _SIGN_DIRECTED):
-        return "up" if q.sign == "+" else "down"
-    if q.multiplier:
-        return _change(root) if root.pos_ == "VERB" else None
-    after = whole.doc[whole.end] if whole.end < len(whole.doc) else None
-    if after is not None and after.pos_ in _NOUNS and _change(after, q):
-        return _change(after, q)  # "a 5.1% rise", whatever the parse made of the phrase
-    found = _governed(root, q)
-    if found is None and root.dep_ in ("conj", "appos") and _is_figure(root.head):
-        found = _governed(root.head, q)  # "fell 45 points, or 0.6%"
-    return found or _changed_in(root, q) or _by_after_change(whole, q)
-
-
-def _is_figure(token: Token) -> bool:
-    return token.like_num or any(c.dep_ == "nummod" for c in token.children)
-
-
-def _governed(root: Token, q: Quantity) -> Direction | None:
-    """The direction of the change word that governs the figure's root in the parse."""
-    head = root.head
-    if root.dep_ in _NOUN_MODIFIERS and head.pos_ in _NOUNS:
-        found = _change(head, q)
-        if found:
-            return found
-        while head.dep_ == "compound" and head.head.pos_ in _NOUNS and head.head.i > head.i:
-            head = head.head  # "grew 3.5% year on year": the figure inside a misparsed compound
-        if head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB":
-            return _change(head.head, q)  # "cut 200 jobs"
-        if head.dep_ == "nsubjpass" and head.head.pos_ == "VERB":
-            return _change(head.head, q, passive=True)  # "4,000 jobs were lost"
-        if head.dep_ == "pobj" and head.head.lower_ == "of":
-            return _change(head.head.head, q)  # "a loss of 4.8 million jobs"
-        return None
-    if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd") and head.pos_ in _VERBS:
-        return _change(head, q) or _particle_change(head)
-    if root.dep_ == "npadvmod" and _change(head, q):
-        return _change(head, q)  # "$8,000 more than", "up 50 cents", "32 percent below"
-    if root.dep_ == "pobj" and not _inside(head, q) and _change(head, q):
-        return _change(head, q)  # "closed down 31p"
-    if root.dep_ == "pobj" and head.lower_ in ("by", "of"):
-        target = head.head  # the amount of a change: "rose by 5%", "an increase of 5%"
-        return _change(target, q) or (_particle_change(target) if target.pos_ in _VERBS else None)
-    return None
-
-
-def _changed_in(root: Token, q: Quantity) -> Direction | None:
-    """ "$4 trillion in tax cuts": a figure that says how much "in" a change."""
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "in":
-            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if noun is not None:
-                return _change(noun, q)
-    return None
-
-
-def _by_after_change(whole: Span, q: Quantity) -> Direction | None:
-    """ "increased by 5%" where the parse lost the preposition's attachment."""
-    doc, i = whole.doc, whole.start
-    if i >= 2 and doc[i - 1].lower_ == "by" and doc[i - 2].pos_ in (*_VERBS, *_NOUNS):
-        return _change(doc[i - 2], q)
-    return None
-
-
-def _particle_change(verb: Token) -> Direction | None:
-    """ "went up 5%", "edged down 0.2%": a particle states the change."""
-    for child in verb.children:
-        if child.dep_ in ("prt", "advmod") and _change(child):
-            return _change(child)
-    return None
 
 
 # ---------------------------------------------------------------------------- sources, dates

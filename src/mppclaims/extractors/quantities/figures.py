@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from functools import cache
 
 from ... import lexicons
@@ -179,18 +180,19 @@ def _digits(text: str, match: re.Match[str], q: Quantity) -> Quantity | None:
     number = re.sub(rf"[,{_GROUP_SPACES}]", "", raw)
     exponent = match.group("exp") or match.group("exp2") or match.group("sup")
     power = f"e{exponent.translate(_SUPERSCRIPTS)}" if exponent else ""
-    value = float(number + power)  # "1e400" and 400 digits give infinity, never an error
     scale = match.group("scale") or match.group("glued") or match.group("spaced")
     factor = scale_values().get(scale.lower()) if scale else 1.0
     if factor is None:
         return None
+    # in decimal, so "$1.07bn" is 1070000000, not 1070000000.0000001; "1e400" is infinity
+    value = float(Decimal(number + power) * Decimal(factor))
     year_like = number.isdigit() and len(number) == 4 and raw == number and not exponent
     maybe_year = year_like and not scale and 1700 <= value <= 2100
     maybe_year = maybe_year or _year_abbreviation(text, q.fig_start, number)
     long_digits = number.isdigit() and len(number) >= 5 and raw == number and not scale
     return replace(
         q,
-        value=value * factor,
+        value=value,
         scale=factor,
         spelled=False,
         maybe_year=maybe_year,

@@ -75,7 +75,9 @@ def _range(text: str, a: Quantity, b: Quantity, role: str) -> list[Quantity] | N
         return [replace(a, maybe_year=True), replace(b, maybe_year=True)]
     if a.unit and b.unit and not f"{b.unit} ".startswith(f"{a.unit} "):
         return None
-    same_money = a.currency is None or a.currency == b.currency
+    if a.unit and a.unit != a.currency and b.unit is None:
+        return None  # "by 5% to 10 million units": a change and a level, not a range
+    same_money = a.currency is None or b.currency is None or a.currency == b.currency
     if a.scale == 1 < b.scale and same_money and abs(a.value) <= abs(b.value / b.scale):
         a = replace(a, value=a.value * b.scale, scale=b.scale)  # "$12 to $15 billion"
     unit, currency = b.unit or a.unit, b.currency or a.currency

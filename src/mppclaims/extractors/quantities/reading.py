@@ -36,6 +36,7 @@ from .words import number_word_values, scale_values
 _HYPHEN_WORDS = re.compile(r"-(?P<w1>[a-z]{2,})(?:-(?P<w2>[a-z]+))?(?!\w)", re.I)
 _NAME_AFTER = re.compile(r"-[A-Z]")
 _OF = re.compile(r"\s+of(?=\s)", re.I)
+_OF_A = re.compile(r"(?:\s+of)?\s+an?\s+(?=\S)", re.I)
 _SIGNS = {"-": "-", "−": "-", "+": "+"}  # the characters of a sign and the sign they write
 _BEFORE_SIGN = frozenset(" \t\n\r([{:;=\u00a0")
 
@@ -196,6 +197,8 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     q = _settle_scale(text, match, q)
     end = q.fig_end
+    if q.fraction and not q.needs_unit:
+        q, end = _share_of_unit(text, q, end)
     if q.unit is None:
         found = _unit_after(text, end, q)
         if found is None:
@@ -216,6 +219,15 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if _spans_a_period(text, q, end):
         q = replace(q, start=q.fig_start, bound="eq")
     return replace(q, end=end, kind=kind_of(q.unit, q.currency))
+
+
+def _share_of_unit(text: str, q: Quantity, end: int) -> tuple[Quantity, int]:
+    """ "half an hour", "a quarter of a percentage point": a share of one unit is a measure."""
+    of_a = _OF_A.match(text, end)
+    unit = unit_at(text, of_a.end()) if of_a else None
+    if of_a is None or unit is None or unit[1] != of_a.end():
+        return q, end
+    return replace(q, unit=unit[0], fraction=False), unit[2]
 
 
 def _glued_after(text: str, q: Quantity, end: int) -> bool:
