@@ -34,8 +34,8 @@ def change(token: Token, q: Quantity | None = None, passive: bool = False) -> Di
     """The direction a change word states, if `token` is one.
 
     With money, a word that names an amount ("a loss of 17 cents", "a $916 million loss",
-    "raised $5 million") states none; in the passive, a verb that has no transitive change reading ("are grown in
-    Mexico") states none.
+    "raised $5 million") states none; in the passive, a verb that has no transitive change
+    reading ("are grown in Mexico") states none.
     """
     entry = _change_entry(token)
     if not entry or (passive and "intransitive" in entry[1:]):

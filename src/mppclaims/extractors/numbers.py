@@ -96,7 +96,8 @@ def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Qua
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     plain = q.unit is None and q.currency is None
     timely = q.unit is None or q.unit in _time_units()
-    if q.spelled and q.value in (0.0, 1.0) and q.kind in ("count", "measure") and timely:
+    pronoun = q.spelled and q.value in (0.0, 1.0) and q.kind in ("count", "measure")
+    if pronoun and timely and not (q.unit and _is_age_phrase(text, q)):
         return None  # "one", "one day", "zero": a pronoun or article far more often than a figure
     if q.maybe_year and timely and _is_year(last, nxt):
         return None
@@ -177,6 +178,20 @@ def _name_before_re() -> re.Pattern[str]:
 def _after_name(text: str, start: int) -> bool:
     """A figure that completes a name: "CAC 40", "Fortune 500", "Apollo 11", "Windows 10"."""
     return _name_before_re().search(text, max(0, start - 20), start) is not None
+
+
+@cache
+def _age_re() -> re.Pattern[str]:
+    words = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in lexicons.words("numbers/age_words")
+    )
+    return re.compile(rf"(?:\s+|-)(?:{words})\b", re.I)
+
+
+def _is_age_phrase(text: str, q: Quantity) -> bool:
+    """ "one year old", "a one-year-old": a duration that states an age."""
+    end = q.end - 4 if text[q.start : q.end].lower().endswith("-old") else q.end
+    return _age_re().match(text, end) is not None
 
 
 def _counts(last: Token, nxt: Token | None) -> bool:

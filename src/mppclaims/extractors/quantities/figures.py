@@ -69,6 +69,7 @@ def _figure_re() -> re.Pattern[str]:
                 |\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+
                 |\d+(?:\.\d+)?|\.\d+)
             (?:[eE](?P<exp>[+-]?\d{{1,3}})(?!\w)
+              |(?<=(?<![\d.])10)(?:\^|\*\*)(?P<pow>[+-]?\d{{1,3}})
               |\s?[x×*]\s?10(?:\s?(?:\^|\*\*)\s?(?P<exp2>[+-]?\d{{1,3}})
                              |(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})))?
             (?:[\s-]?(?P<scale>{long_scales})\b
@@ -178,7 +179,9 @@ def _digits(text: str, match: re.Match[str], q: Quantity) -> Quantity | None:
     """A figure in digits, with its exponent and scale ("1.5e6", "$3.5bn", "12m")."""
     raw = match.group("num")
     number = re.sub(rf"[,{_GROUP_SPACES}]", "", raw)
-    exponent = match.group("exp") or match.group("exp2") or match.group("sup")
+    if match.group("pow"):  # "10^6": a power of ten, not 10e6
+        number = "1"
+    exponent = match.group("exp") or match.group("exp2") or match.group("sup") or match.group("pow")
     power = f"e{exponent.translate(_SUPERSCRIPTS)}" if exponent else ""
     scale = match.group("scale") or match.group("glued") or match.group("spaced")
     factor = scale_values().get(scale.lower()) if scale else 1.0

@@ -29,9 +29,20 @@ def _symbols() -> dict[str, tuple[str, bool]]:
 
 
 @cache
+def _unit_words() -> dict[str, str]:
+    """Unit words (any case) = normalised name: `numbers/units` and the units of time of
+    `common/time_units`, each named by the shortest word of its TIMEX code ("weeks" -> "week")."""
+    table = dict(lexicons.mapping("numbers/units"))
+    times = lexicons.mapping("common/time_units")
+    for word, code in times.items():
+        table[word] = min((w for w, c in times.items() if c == code), key=len)
+    return table
+
+
+@cache
 def _units_re() -> re.Pattern[str]:
     """A unit right after a figure: a word (any case), a spaced or glued symbol, a compound."""
-    words = alternation(list(lexicons.mapping("numbers/units")))
+    words = alternation(list(_unit_words()))
     spaced = alternation([s for s, (_, glued) in _symbols().items() if not glued])
     glued = alternation([s for s, (_, only) in _symbols().items() if only])
     one = rf"(?:(?i:{words})|{spaced}|{glued})"
@@ -46,7 +57,7 @@ def unit_name(phrase: str) -> str:
     if phrase in _symbols():
         return _symbols()[phrase][0]
     key = lexicon_key(phrase)
-    return lexicons.mapping("numbers/units").get(key, key)
+    return _unit_words().get(key, key)
 
 
 def unit_at(text: str, pos: int) -> tuple[str, int, int] | None:
