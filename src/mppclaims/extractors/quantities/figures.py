@@ -9,12 +9,11 @@ qualifiers) is read by `reading.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 
 from ... import lexicons
-from .lexicon import Quantity, alternation
+from .lexicon import Quantity, alternation, replace
 from .words import (
     fraction_value,
     fuzzy_value,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ... import lexicons
 from .words import lexicon_key
@@ -53,6 +54,21 @@ class Quantity:
     scale: float = 1.0
     sign: str | None = None
     levels: tuple[Quantity, Quantity] | None = None
+
+
+_FIELDS = frozenset(Quantity.__dataclass_fields__)
+
+
+def replace(q: Quantity, **changes: Any) -> Quantity:
+    """`q` with `changes`, like `dataclasses.replace` but several times faster, which counts:
+    every figure of every article is rebuilt a few times while it is read."""
+    unknown = changes.keys() - _FIELDS
+    if unknown:
+        raise TypeError(f"Quantity has no field {sorted(unknown)}")
+    new = object.__new__(Quantity)
+    new.__dict__.update(q.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def alternation(keys: list[str] | frozenset[str] | set[str]) -> str:

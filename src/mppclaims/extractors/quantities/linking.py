@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from bisect import bisect_left
 
 from .figures import figure_matches
-from .lexicon import Quantity, links, range_opener_re, range_verb_re, range_words
+from .lexicon import Quantity, links, range_opener_re, range_verb_re, range_words, replace
 from .reading import CODES, not_a_quantity, read_quantity
 from .units import kind_of, rate_determiners
 
 _CONVERSION = re.compile(r"\s*[(\[]\s*")
+_MAX_GAP = 24  # no link word and its spaces are longer ("  out of every  ")
 
 
 def _plain(q: Quantity) -> bool:
@@ -23,6 +24,8 @@ def _gap_role(gap: str) -> str | None:
     "to", " - ", "-to-", "- to " (as in "8- to 12-inch") are one range word; "of every"
     is a ratio word with a rate determiner ("$4 of every $5").
     """
+    if len(gap) > _MAX_GAP:
+        return None
     words = re.sub(r"\s+", " ", gap.strip()).lower()
     if words in links():
         return links()[words]
@@ -159,10 +162,19 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
         items.append(q)
         last_end = q.end
-    items = [q for q in items if not any(_ends_range(text, d, q) for d in dropped)]
+    if dropped:
+        ends = sorted(d.end for d in dropped)
+        items = [q for q in items if not _ends_range(text, ends, q)]
     return _link(text, items)
 
 
-def _ends_range(text: str, first: Quantity, q: Quantity) -> bool:
-    gap = text[first.end : q.start]
-    return first.end <= q.start and bool(gap.strip()) and _gap_role(gap) == "range"
+def _ends_range(text: str, ends: list[int], q: Quantity) -> bool:
+    """Whether `q` ends a range begun by a dropped date or time ending at one of `ends`."""
+    first = bisect_left(ends, q.start - _MAX_GAP)
+    for end in ends[first:]:
+        if end >= q.start:
+            return False
+        gap = text[end : q.start]
+        if gap.strip() and _gap_role(gap) == "range":
+            return True
+    return False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from ... import lexicons
@@ -18,6 +17,7 @@ from .lexicon import (
     qualifiers_after,
     qualifiers_before,
     relative_time_re,
+    replace,
     spans_a_period,
 )
 from .money import currency_after, currency_before
@@ -25,11 +25,11 @@ from .units import (
     glued_unit,
     hyphen_rate,
     kind_of,
-    metre_name,
     rate_after,
     size_follows,
     unit_at,
     unit_name,
+    unit_symbol,
 )
 from .words import number_word_values, scale_values
 
@@ -119,16 +119,15 @@ def _unscaled(q: Quantity, fig_end: int) -> Quantity:
 
 
 def _settle_scale(text: str, match: re.Match[str], q: Quantity) -> Quantity:
-    """A short scale after a figure: spaced only with a currency; a glued "m" before a word of
-    size is a metre ("1.8m tall")."""
+    """A short scale after a figure: spaced only with a currency; a glued scale letter that is
+    also a unit symbol is that unit before a word of size ("1.8m tall": metres)."""
     if q.currency or match.lastgroup != "digits":
         return q
     if match.group("spaced") and currency_after(text, q.fig_end, q.vague) is None:
         return _unscaled(q, match.start("spaced") - 1)
     glued = match.group("glued")
-    if glued == "m" and size_follows(text, q.fig_end):
-        q = replace(q, value=q.value / q.scale, scale=1.0)
-        return replace(q, unit=metre_name())
+    if glued and unit_symbol(glued) and size_follows(text, q.fig_end):
+        return replace(q, value=q.value / q.scale, scale=1.0, unit=unit_symbol(glued))
     return q
 
 
@@ -248,9 +247,10 @@ def _fraction_of(text: str, q: Quantity, end: int) -> Quantity | None:
 
 def _spans_a_period(text: str, q: Quantity, end: int) -> bool:
     """ "over five years" is a span of time, not "more than" ("over 20 years ago" is)."""
+    if q.bound == "eq" or q.unit is None or q.unit not in lexicons.keys("common/time_units"):
+        return False
     before = text[q.start : q.fig_start].strip()
-    timely = q.unit in lexicons.keys("common/time_units")
-    return spans_a_period(before) and timely and not relative_time_re().match(text, end)
+    return spans_a_period(before) and not relative_time_re().match(text, end)
 
 
 def not_a_quantity(text: str, q: Quantity, codes: list[tuple[int, int]]) -> str | None:

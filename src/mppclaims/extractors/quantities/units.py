@@ -89,8 +89,10 @@ def size_follows(text: str, pos: int) -> bool:
     return _dimension_re().match(text, pos) is not None
 
 
-def metre_name() -> str:
-    return unit_name("m")
+def unit_symbol(text: str) -> str | None:
+    """The unit a symbol names, its case kept ("m" -> "meter"; "M" is none)."""
+    found = _symbols().get(text)
+    return found[0] if found else None
 
 
 def per(base: str | None, noun: str, count: str | None = None) -> str:
