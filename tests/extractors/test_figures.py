@@ -82,6 +82,14 @@ DIRECTIONS: list[tuple[str, Expected]] = [
         [("between 5 and 10 per cent", 5, {"direction": "up"})],
     ),
     (
+        "The population grew by 1.1 million to 67.6 million.",
+        [
+            ("1.1 million", 1.1e6, {"direction": "up"}),
+            ("67.6 million", 67.6e6, {"direction": None}),
+        ],
+    ),
+    ("The quake struck 10km below the surface.", [("10km", 10, {"direction": None})]),
+    (
         "The margin of error is plus or minus 4 percentage points.",
         [("plus or minus 4 percentage points", 4, {"direction": None})],
     ),

@@ -119,6 +119,7 @@ RANGES: list[tuple[str, Expected]] = [
         [("58 percent", 58, {}), ("55 percent", 55, {})],
     ),
     ("It grew by 5% to 10 million units.", [("5%", 5, {}), ("10 million", 1e7, {})]),
+    ("It grew by 5 to 10 stores.", [("5", 5, {"value_max": None}), ("10", 10, {})]),
 ]
 
 WORDS: list[tuple[str, Expected]] = [

@@ -17,7 +17,7 @@ from .quantities import Quantity
 NOUNS = frozenset({"NOUN", "PROPN"})
 VERBS = frozenset({"VERB", "AUX"})
 NOUN_MODIFIERS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
-_SIGN_DIRECTED = frozenset({"percent", "percentage point", "point", "basis point"})
+_RELATIVE_UNITS = frozenset({"percent", "percentage point", "point", "basis point"})
 
 
 def inside(token: Token, q: Quantity) -> bool:
@@ -40,6 +40,8 @@ def change(token: Token, q: Quantity | None = None, passive: bool = False) -> Di
     entry = _change_entry(token)
     if not entry or (passive and "intransitive" in entry[1:]):
         return None
+    if "relative" in entry[1:] and (q is None or q.unit not in _RELATIVE_UNITS):
+        return None
     amounts = lexicons.words("numbers/amount_words")
     if (
         q is not None
@@ -58,7 +60,7 @@ def direction(whole: Span, root: Token, q: Quantity) -> Direction | None:
     left ("to $52", "from 14") has none; a figure joined to a change by "or" or in brackets
     ("45 points, or 0.6%") shares it.
     """
-    if q.sign == "+" or (q.sign == "-" and q.unit in _SIGN_DIRECTED):
+    if q.sign == "+" or (q.sign == "-" and q.unit in _RELATIVE_UNITS):
         return "up" if q.sign == "+" else "down"
     if q.multiplier:  # "doubled"; "grew fourfold"
         if root.pos_ == "VERB":

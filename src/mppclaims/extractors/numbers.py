@@ -28,7 +28,7 @@ from .changes import change as _change
 from .changes import direction as _direction
 from .changes import inside as _inside
 from .entities import NAMED_LABELS
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, alternation, find_quantities
 
 if TYPE_CHECKING:
     from ..context import ArticleContext
@@ -170,9 +170,8 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
 
 @cache
 def _name_before_re() -> re.Pattern[str]:
-    names = sorted(lexicons.words("numbers/names_with_numbers"), key=len, reverse=True)
-    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<![\w&])(?:{alternation})\s*$", re.I)
+    names = alternation(lexicons.words("numbers/names_with_numbers"))
+    return re.compile(rf"(?<![\w&])(?:{names})\s*$", re.I)
 
 
 def _after_name(text: str, start: int) -> bool:
@@ -182,9 +181,7 @@ def _after_name(text: str, start: int) -> bool:
 
 @cache
 def _age_re() -> re.Pattern[str]:
-    words = "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in lexicons.words("numbers/age_words")
-    )
+    words = alternation(lexicons.words("numbers/age_words"))
     return re.compile(rf"(?:\s+|-)(?:{words})\b", re.I)
 
 

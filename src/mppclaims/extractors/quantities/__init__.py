@@ -16,8 +16,8 @@ around a figure), `figures` (the bare figure), `money` (currencies), `units` (un
 rates), `reading` (one figure and its surroundings), `linking` (neighbouring figures).
 """
 
-from .lexicon import Quantity
+from .lexicon import Quantity, alternation
 from .linking import find_quantities
 from .words import words_value
 
-__all__ = ["Quantity", "find_quantities", "words_value"]
+__all__ = ["Quantity", "alternation", "find_quantities", "words_value"]

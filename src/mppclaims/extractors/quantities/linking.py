@@ -71,8 +71,9 @@ def _join(text: str, a: Quantity, b: Quantity) -> list[Quantity] | None:
 def _range(text: str, a: Quantity, b: Quantity, role: str) -> list[Quantity] | None:
     """One range claim, or two figures compared ("from 58 percent to 55 percent")."""
     opener = range_opener_re().search(text, max(0, a.start - 12), a.start)
-    between = opener is not None and range_words().get(opener.group("w").lower()) == "between"
-    if role == "between" and not between:
+    opens = range_words().get(opener.group("w").lower()) if opener else None
+    between = opens == "between"
+    if (role == "between" and not between) or opens == "change":
         return None
     if a.maybe_year or b.maybe_year:
         return [replace(a, maybe_year=True), replace(b, maybe_year=True)]
