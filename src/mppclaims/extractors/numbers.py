@@ -2,9 +2,10 @@
 
 `quantities.find_quantities` reads the figures from the text; this module checks each one
 against the parse (years, parts of names, identifiers, the pronoun "one", ordinal uses of
-"third" or "half"), decides what the text cannot (a vote or a score, an age, a rate per day)
-and adds the context a fact-checker needs: what is counted (`about`), the verb phrase that
-states it (`predicate`), the direction of a change, the source (`attribution`, from the
+"third" or "half", long digit runs that count nothing), decides what the text cannot (a vote
+or a score, an age, a rate per day, whether "from X to Y" is a range or two levels) and adds
+the context a fact-checker needs: what is counted (`about`), the verb phrase that states it
+(`predicate`), the direction of a change (`changes.py`), the source (`attribution`, from the
 quotes) and the date it is tied to (`time_ref`, from the dates).
 """
 
