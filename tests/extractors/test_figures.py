@@ -89,6 +89,8 @@ DIRECTIONS: list[tuple[str, Expected]] = [
         ],
     ),
     ("The quake struck 10km below the surface.", [("10km", 10, {"direction": None})]),
+    ("Inflation fell below 5% in May.", [("below 5%", 5, {"direction": None, "bound": "lt"})]),
+    ("Shares fell more than 10% on Monday.", [("more than 10%", 10, {"direction": "down"})]),
     (
         "The margin of error is plus or minus 4 percentage points.",
         [("plus or minus 4 percentage points", 4, {"direction": None})],
