@@ -124,7 +124,7 @@ def _after_change(whole: Span, q: Quantity) -> Direction | None:
     before "by" and the figure) where the parse lost the attachment. Not for a duration
     ("fell 3 days in a row")."""
     doc, i = whole.doc, whole.start
-    if whole[0].pos_ == "ADP" and whole[0].idx < q.fig_start:
+    if whole[0].pos_ == "ADP" and whole[0].idx < q.fig_start and q.value_max is None:
         return None  # "fell below 5%", "rose above $40": the level crossed, not the change
     if i >= 2 and doc[i - 1].lower_ == "by" and doc[i - 2].pos_ in (*VERBS, *NOUNS):
         return change(doc[i - 2], q)
