@@ -7,12 +7,13 @@ Every item that points into the article carries `text`, `start` and `end`, and
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 DateType = Literal["date", "duration", "set", "time"]
 DateMod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
@@ -74,7 +75,9 @@ class DateMention(Span):
 class NumericClaim(Span):
     """A stated quantity that a fact-checker can check."""
 
-    value: float
+    value: float | None = Field(
+        description="The figure; null when it is beyond what a float holds (over 1.8e308)."
+    )
     value_max: float | None = Field(default=None, description="Upper end of a range.")
     unit: str | None = Field(default=None, description='"percent", "USD", "mile", ...')
     kind: NumberKind = "count"
@@ -89,6 +92,12 @@ class NumericClaim(Span):
         default=None, description="Who the article says the figure comes from; null: unsourced."
     )
     time_ref: str | None = Field(default=None, description="Date expression tied to the figure.")
+
+    @field_validator("value", "value_max")
+    @classmethod
+    def _finite(cls, value: float | None) -> float | None:
+        """Infinity or NaN is no value: JSON cannot hold it, so the claim keeps none."""
+        return value if value is None or math.isfinite(value) else None
 
 
 class Quote(Span):

@@ -42,8 +42,9 @@ _PUBLISHED_FROM_WORDS = {"text": "stated in the article", "input": "given with t
 
 
 def value_text(claim: NumericClaim) -> str:
-    """Value, upper end of a range and unit: "10–20 percent", "3,500,000 USD", "2 days"."""
-    figure = number_text(claim.value)
+    """Value, upper end of a range and unit: "10–20 percent", "3,500,000 USD", "2 days";
+    "?" for a figure too large for a value."""
+    figure = "?" if claim.value is None else number_text(claim.value)
     if claim.value_max is not None:
         figure = f"{figure}–{number_text(claim.value_max)}"
     if not claim.unit:
