@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -11,16 +12,15 @@ from .calendar import (
     bare_day,
     holiday,
     month_day,
-    quarter,
     relative_day,
-    relative_unit,
     season,
     weekday,
     weekend,
 )
+from .periods import compared_period, quarter, relative_unit
 from .spans import anaphoric, duration_expr, offset, set_expr, vague
 from .values import Point, Reference, Timex
-from .words import PARTS, YEAR, State, lexicon, strip_prefixes, words
+from .words import YEAR, State, lexicon, strip_prefixes, words
 
 _CLOCK = re.compile(r"\b(?:am|pm|noon|midnight|oclock|o clock)\b|\d{1,2}:\d{2}")
 
@@ -38,6 +38,7 @@ _PARSERS = (
     quarter,
     season,
     holiday,
+    compared_period,
     offset,
     anaphoric,
     relative_unit,
@@ -59,7 +60,10 @@ def interpret(text: str, ref: Reference | None = None) -> Timex | None:
     if not s or _CLOCK.search(s):
         return None
     for parse in _PARSERS:
-        found = parse(s, st)
+        try:
+            found = parse(s, st)
+        except (OverflowError, ValueError):  # beyond the calendar: "99999999999 days ago"
+            return Timex("date", None)
         if found is not None:
             return _finish(found, st)
     return None
@@ -101,10 +105,10 @@ class Vocabulary:
     units: frozenset[str]
     counts: frozenset[str]
     holidays: frozenset[str]  # first words of holiday names
-    parts: frozenset[str] = frozenset(PARTS.split("|"))
-    relative_days: frozenset[str] = frozenset({"today", "yesterday", "tomorrow", "tonight"})
-    directions: frozenset[str] = frozenset({"last", "next", "this", "past", "coming", "previous"})
-    offsets: frozenset[str] = frozenset({"ago", "later", "earlier", "prior", "before", "after"})
+    parts: frozenset[str]
+    relative_days: frozenset[str]
+    directions: frozenset[str]
+    offsets: frozenset[str]
 
 
 @cache
@@ -118,4 +122,13 @@ def vocabulary() -> Vocabulary:
         units=frozenset(lex.units),
         counts=frozenset(k for k in lex.counts if " " not in k),
         holidays=frozenset(k.split()[0] for k in lex.holidays),
+        parts=_single(lex.parts),
+        relative_days=_single(lex.relative_days),
+        directions=_single(lex.directions),
+        offsets=_single(lex.offsets),
     )
+
+
+def _single(phrases: Iterable[str]) -> frozenset[str]:
+    """The one-word entries of a word class (the parse is scanned a word at a time)."""
+    return frozenset(p for p in phrases if " " not in p)

@@ -6,7 +6,17 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ...records import DateAnchor, DateMod
-from .arithmetic import add_months, timex_day, timex_month, timex_year, unresolved, week_value
+from .arithmetic import (
+    add_months,
+    period_timex,
+    period_topic,
+    shift_years,
+    timex_day,
+    timex_month,
+    timex_year,
+    unresolved,
+    week_value,
+)
 from .values import Point, Timex
 from .words import State, lexicon, match, number_of
 
@@ -32,30 +42,31 @@ def duration(n: int | float | None, unit: str) -> Timex:
 
 def offset(s: str, st: State) -> Timex | None:
     """ "three years ago", "over a decade ago", "only days ago", "four years later", "a month
-    prior"."""
+    prior"; "a year earlier" after "third-quarter profit" is that quarter a year before."""
     m = match(
-        r"(?:({count}) )?(?:(and a half) )?({unit})(?: (and a half))? "
-        r"(ago|later|earlier|prior|before|after|afterward|afterwards|from now|hence)",
+        r"(?:({count}) )?(?:(and a half) )?({unit})(?: (and a half))? ({offsets})",
         s,
     )
     if not m:
         return None
+    lex = lexicon()
     n = _count_unit(m[1], bool(m[2] or m[4]))
-    unit, word, ref = lexicon().units[m[3]], m[5], st.ref.published
-    if word in ("ago", "from now", "hence"):
-        forward = word != "ago"
+    unit, (sign, from_context), ref = lex.units[m[3]], lex.offsets[m[5]], st.ref.published
+    topic = period_topic(st.ref.recent)
+    if unit == "Y" and isinstance(n, int) and topic is not None:
+        return period_timex(shift_years(topic, sign * n), "context")
+    if not from_context:
         if unit in ("H", "MIN"):
             return timex_day(ref, "published") if ref else unresolved()
         if n is None or isinstance(n, float):
-            return Timex("date", "FUTURE_REF" if forward else "PAST_REF")
+            return Timex("date", "FUTURE_REF" if sign > 0 else "PAST_REF")
         if ref is None:
             return unresolved()
-        found = _shift_by(unit, -n if not forward else n, Point(ref.year, ref.month, ref.day))
+        found = _shift_by(unit, sign * n, Point(ref.year, ref.month, ref.day))
         mods: dict[str | None, DateMod] = {"approx": "APPROX"}
-        mods |= {"more": "AFTER", "less": "BEFORE"} if forward else {}
-        mods |= {} if forward else {"more": "BEFORE", "less": "AFTER"}
+        mods |= {"more": "AFTER", "less": "BEFORE"} if sign > 0 else {}
+        mods |= {} if sign > 0 else {"more": "BEFORE", "less": "AFTER"}
         return replace(found, mod=mods.get(st.approx), anchor="published") if found else None
-    sign = 1 if word in ("later", "after", "afterward", "afterwards") else -1
     base = st.ref.previous
     anchor: DateAnchor = "context"
     if base is None and sign < 0 and ref is not None:

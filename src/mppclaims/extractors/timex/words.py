@@ -23,6 +23,12 @@ class _Lexicon:
     ordinals: dict[str, int]
     sets: dict[str, str]
     holidays: dict[str, str]
+    directions: dict[str, int]  # "last" -> -1, "this" -> 0, "next" -> 1
+    direction_uses: dict[str, str]  # "following" -> "context" (see dates/directions)
+    parts: dict[str, str]  # "night" -> "NI"
+    relative_days: dict[str, int]  # "yesterday" -> -1
+    offsets: dict[str, tuple[int, bool]]  # "ago" -> (-1, False); "later" -> (1, True: context)
+    references: dict[str, str]  # "now" -> "PRESENT_REF"
 
 
 def _normal_keys(mapping: dict[str, str]) -> dict[str, str]:
@@ -40,8 +46,19 @@ def _counts() -> dict[str, str]:
     return numbers | lexicons.mapping("dates/counts")
 
 
+def _signed(name: str) -> dict[str, tuple[int, str]]:
+    """A lexicon of `phrase = number [words]` lines as {phrase: (number, words)}."""
+    found = {}
+    for key, value in _normal_keys(lexicons.mapping(name)).items():
+        number, _, rest = value.partition(" ")
+        found[key] = (int(number), rest.strip())
+    return found
+
+
 @cache
 def lexicon() -> _Lexicon:
+    directions = _signed("dates/directions")
+    offsets = _signed("dates/offsets")
     return _Lexicon(
         months={k: int(v) for k, v in _normal_keys(lexicons.mapping("common/months")).items()},
         weekdays={k: int(v) for k, v in lexicons.mapping("dates/weekdays").items()},
@@ -54,6 +71,14 @@ def lexicon() -> _Lexicon:
         ordinals={k: int(v) for k, v in _normal_keys(lexicons.mapping("dates/ordinals")).items()},
         sets={k: v.upper() for k, v in lexicons.mapping("dates/sets").items()},
         holidays=_normal_keys(lexicons.mapping("dates/holidays")),
+        directions={k: shift for k, (shift, _) in directions.items()},
+        direction_uses={k: use for k, (_, use) in directions.items()},
+        parts=_normal_keys(lexicons.mapping("dates/parts_of_day")),
+        relative_days={
+            k: int(v) for k, v in _normal_keys(lexicons.mapping("dates/relative_days")).items()
+        },
+        offsets={k: (shift, word == "context") for k, (shift, word) in offsets.items()},
+        references=_normal_keys(lexicons.mapping("dates/references")),
     )
 
 
@@ -84,15 +109,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_POSSESSIVE.sub("", lowered).replace(".", ""))
 
 
-_DIRS = (
-    "this past|this coming|earlier this|later this|this|last|next|past|coming|previous|current"
-    "|following|upcoming|preceding|prior|all"
-)
-
-
-PARTS = "morning|afternoon|evening|night|overnight"
-
-
 YEAR = r"(1\d{3}|2[01]\d{2})"
 
 
@@ -107,6 +123,10 @@ class _Patterns:
     holiday: str
     setword: str
     day: str
+    dirs: str
+    parts: str
+    reldays: str
+    offsets: str
 
 
 def _compound_counts(counts: dict[str, str]) -> str:
@@ -129,10 +149,16 @@ def _patterns() -> _Patterns:
         holiday=_alt(lex.holidays),
         setword=_alt(lex.sets),
         day=_alt(lex.ordinals, r"\d{1,2}(?:st|nd|rd|th)?"),
+        dirs=_alt(lex.directions),
+        parts=_alt(lex.parts),
+        reldays=_alt(lex.relative_days),
+        offsets=_alt(lex.offsets),
     )
 
 
-_SLOT = re.compile(r"\{(mon|wd|season|unit|count|ordinal|holiday|setword|day|dirs|parts|year)\}")
+_SLOT = re.compile(
+    r"\{(mon|wd|season|unit|count|ordinal|holiday|setword|day|dirs|parts|reldays|offsets|year)\}"
+)
 
 
 @cache
@@ -140,21 +166,7 @@ def _rx(template: str) -> re.Pattern[str]:
     """Compile a template whose {mon}, {wd}, ... name the word classes of `_Patterns`
     (other braces, as in \\d{4}, are regex repetition)."""
     p = _patterns()
-    slots = {
-        "mon": p.mon,
-        "wd": p.wd,
-        "season": p.season,
-        "unit": p.unit,
-        "count": p.count,
-        "ordinal": p.ordinal,
-        "holiday": p.holiday,
-        "setword": p.setword,
-        "day": p.day,
-        "dirs": _DIRS,
-        "parts": PARTS,
-        "year": YEAR,
-    }
-    return re.compile(_SLOT.sub(lambda m: slots[m[1]], template))
+    return re.compile(_SLOT.sub(lambda m: YEAR if m[1] == "year" else getattr(p, m[1]), template))
 
 
 def match(template: str, text: str) -> re.Match[str] | None:
