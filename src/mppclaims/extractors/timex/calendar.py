@@ -60,8 +60,10 @@ def absolute(s: str, st: State) -> Timex | None:
     if m and 100 <= int(m[1]) <= 219:
         return Timex("date", m[1], None, "absolute", Point(int(m[1]) * 10))
     m = match(r"'(\d)0s", s)
-    if m:
-        decade = (200 if int(m[1]) <= 2 else 190) + int(m[1])
+    if m:  # the latest such decade begun by the publication date ("the twenties" in 1998)
+        now = st.ref.published.year if st.ref.published else 2029
+        decade = now // 100 * 10 + int(m[1])
+        decade -= 10 if decade * 10 > now else 0
         return Timex("date", str(decade), None, "absolute", Point(decade * 10))
     m = match(r"(\d{1,2})(?:st|nd|rd|th) century|({ordinal}) century", s)
     if m:
@@ -85,6 +87,10 @@ def month_day(s: str, st: State) -> Timex | None:
             return (d, d, timex_day(d, "absolute")) if d else None
 
         return resolve_in_year(build_day, st, None)
+    m = match(r"({mon}) (?:of )?({dirs}) year", s)
+    if m and st.ref.published is not None:  # "June last year", "May of next year"
+        year = st.ref.published.year + lexicon().directions[m[2]]
+        return timex_month(year, lexicon().months[m[1]], "published")
     m = match(r"(?:({dirs}) )?({mon})", s)
     if m:
         month = lex.months[m[2]]

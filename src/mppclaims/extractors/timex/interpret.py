@@ -20,7 +20,7 @@ from .calendar import (
 from .periods import compared_period, quarter, relative_unit
 from .spans import anaphoric, duration_expr, offset, set_expr, vague
 from .values import Point, Reference, Timex
-from .words import YEAR, State, lexicon, strip_prefixes, words
+from .words import YEAR, State, lexicon, spoken_years, strip_prefixes, words
 
 _CLOCK = re.compile(r"\b(?:am|pm|noon|midnight|oclock|o clock)\b|\d{1,2}:\d{2}")
 
@@ -52,7 +52,7 @@ def interpret(text: str, ref: Reference | None = None) -> Timex | None:
     """The TIMEX3 reading of one date expression, or None when it is no calendar reference
     (clock times alone, ages, bare numbers, words like "weekday")."""
     st = State(ref or Reference())
-    ws = words(text)
+    ws = spoken_years(words(text))
     if not ws or _AGE.search(" ".join(ws)):
         return None
     ws = strip_prefixes(ws, st)

@@ -100,7 +100,8 @@ def quarter(s: str, st: State) -> Timex | None:
     """ "the third quarter", "Q2 2019", "the fourth quarter of last year", "this year's third
     quarter", "the first half", "the fiscal first quarter"."""
     m = match(
-        r"(?:({dirs}) year )?(?:fiscal )?({ordinal}|\d(?:st|nd|rd|th)) (?:fiscal )?(quarter|half)"
+        r"(?:an? )?(?:({dirs}) year )?(?:fiscal )?({ordinal}|\d(?:st|nd|rd|th)) (?:fiscal )?"
+        r"(quarter|half)"
         r"(?: of (?:{year}|({dirs}|the) year))?",
         s,
     )
@@ -181,9 +182,10 @@ def _year_before(ordinal: str | None, noun: str | None, st: State) -> Timex:
         base = int(topic[:4]) if topic else ref.year if ref else None
         if base is None or number is None or not 1 <= number <= 4:
             return unresolved()
-        return period_timex(f"{base - 1:04d}-Q{number}", "context" if topic else "published")
+        value = f"{base - 1:04d}-Q{number}"
+        return replace(period_timex(value, "context" if topic else "published"), compares=True)
     if topic is not None:
-        return period_timex(shift_years(topic, -1), "context")
+        return replace(period_timex(shift_years(topic, -1), "context"), compares=True)
     if noun in ("quarter", "half") and ref is not None:
         unit = "Q" if noun == "quarter" else "H"
         current = f"{ref.year - 1:04d}-{unit}{(ref.month - 1) // (3 if unit == 'Q' else 6) + 1}"

@@ -54,7 +54,7 @@ def offset(s: str, st: State) -> Timex | None:
     unit, (sign, from_context), ref = lex.units[m[3]], lex.offsets[m[5]], st.ref.published
     topic = period_topic(st.ref.recent)
     if unit == "Y" and isinstance(n, int) and topic is not None:
-        return period_timex(shift_years(topic, sign * n), "context")
+        return replace(period_timex(shift_years(topic, sign * n), "context"), compares=True)
     if not from_context:
         if unit in ("H", "MIN"):
             return timex_day(ref, "published") if ref else unresolved()
@@ -129,17 +129,20 @@ def anaphoric(s: str, st: State) -> Timex | None:
 
 
 def vague(s: str, st: State) -> Timex | None:
-    """ "recent months" (PAST_REF), "the coming months" (FUTURE_REF), "these days" (PRESENT_REF)."""
-    plural = r"(?:days|weeks|months|years|decades)"
-    if match(r"recent " + plural + "|recently|lately", s) or (s == "past" and st.the):
-        return Timex("date", "PAST_REF")
-    if match(r"(?:coming|upcoming|next|future) " + plural, s) or (s == "future" and st.the):
-        return Timex("date", "FUTURE_REF")
-    if match(r"these days|nowadays|currently|right now|at present", s) or (
-        s == "present" and st.the
-    ):
-        return Timex("date", "PRESENT_REF")
-    return None
+    """ "now", "recently", "the past", "the near future" (the references lexicon); "recent
+    months", "past years", "the past several quarters" (PAST_REF); "the coming months",
+    "future quarters", "the next few weeks" (FUTURE_REF)."""
+    lex = lexicon()
+    key = f"the {s}" if st.the else s
+    if key in lex.references:
+        return Timex("date", lex.references[key])
+    m = match(r"({dirs}|recent|future) (?:({count}) )?({unit})", s)
+    if not m or not m[3].endswith("s") or (m[2] is not None and number_of(m[2]) is not None):
+        return None
+    lean = {"recent": -1, "future": 1}.get(m[1], lex.directions.get(m[1], 0))
+    if lean == 0:
+        return None
+    return Timex("date", "PAST_REF" if lean < 0 else "FUTURE_REF")
 
 
 def duration_expr(s: str, st: State) -> Timex | None:

@@ -29,13 +29,16 @@ class Point:
 
 @dataclass(frozen=True)
 class Timex:
-    """The resolved value of one expression; `point` feeds later context-relative ones."""
+    """The resolved value of one expression; `point` feeds later context-relative ones, unless
+    the expression only compares (`compares`: "a year earlier" does not change what the text
+    is about)."""
 
     type: DateType
     value: str | None
     mod: DateMod | None = None
     anchor: DateAnchor | None = None
     point: Point | None = None
+    compares: bool = False
 
 
 @dataclass(frozen=True)

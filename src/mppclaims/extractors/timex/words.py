@@ -237,3 +237,67 @@ def number_of(word: str) -> int | None:
     if not all(part.isdigit() for part in parts):
         return None
     return sum(int(part) for part in parts)
+
+
+@cache
+def _numerals() -> dict[str, int]:
+    """Spelled-out whole numbers below a hundred ("ninety" -> 90)."""
+    found = {}
+    for word, value in lexicons.mapping("common/number_words").items():
+        if value.isdigit() and int(value) < 100:
+            found[word] = int(value)
+    return found
+
+
+def _below_hundred(ws: list[str], i: int) -> tuple[int, int] | None:
+    """The number spelled from `ws[i]` ("ninety six", "ten", "oh five") and where it ends."""
+    numerals = _numerals()
+    if ws[i : i + 1] == ["oh"] and i + 1 < len(ws) and 1 <= numerals.get(ws[i + 1], 0) <= 9:
+        return numerals[ws[i + 1]], i + 2
+    value = numerals.get(ws[i]) if i < len(ws) else None
+    if value is None:
+        return None
+    unit = numerals.get(ws[i + 1], 0) if i + 1 < len(ws) else 0
+    if value >= 20 and value % 10 == 0 and 1 <= unit <= 9:
+        return value + unit, i + 2
+    return value, i + 1
+
+
+def _decade(word: str) -> int | None:
+    """ "nineties" -> 90."""
+    tens = _numerals().get(word[:-3] + "y") if word.endswith("ies") else None
+    return tens if tens is not None and tens >= 20 else None
+
+
+def spoken_years(ws: list[str]) -> list[str]:
+    """Years and decades said in words, as digits: "nineteen ninety six" -> "1996", "two
+    thousand and one" -> "2001", "nineteen hundred" -> "1900", "the nineties" -> "'90s"."""
+    numerals, out, i = _numerals(), [], 0
+    while i < len(ws):
+        word, century = ws[i], _numerals().get(ws[i], 0)
+        if word == "two" and ws[i + 1 : i + 2] == ["thousand"]:
+            j = i + 3 if ws[i + 2 : i + 3] == ["and"] and i + 3 < len(ws) else i + 2
+            rest = _below_hundred(ws, j) if j < len(ws) else None
+            out.append(str(2000 + (rest[0] if rest else 0)))
+            i = rest[1] if rest else i + 2
+            continue
+        if 17 <= century <= 20 and i + 1 < len(ws):
+            following = ws[i + 1]
+            if following == "hundred":
+                out.append(f"{century}00")
+                i += 2
+                continue
+            decade = _decade(following)
+            if decade is not None:
+                out.append(f"{century}{decade}s")
+                i += 2
+                continue
+            rest = _below_hundred(ws, i + 1)
+            if rest is not None and (rest[0] >= 10 or following == "oh"):
+                out.append(f"{century}{rest[0]:02d}")
+                i = rest[1]
+                continue
+        decade = _decade(word)
+        out.append(f"'{decade}s" if decade is not None and word not in numerals else word)
+        i += 1
+    return out
