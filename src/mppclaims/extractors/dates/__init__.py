@@ -19,6 +19,8 @@ from ..timex import Timex, interpret, stated_fields
 from .anchoring import (
     Context,
     Found,
+    has_weekday,
+    nearer_if_far,
     open_weekday,
     reference,
     settle_weekdays,
@@ -61,6 +63,8 @@ def extract_dates(ctx: ArticleContext) -> list[DateMention]:
             span = doc[part_start:part_end]
             ref = reference(span, ctx, context, clause.tense, partner if index or stated else None)
             timex = interpret(span.text, ref)
+            if not clause.firm and not has_weekday(span):
+                timex = nearer_if_far(span, ref, timex)
             if timex is None:
                 continue
             if index == 0 and len(parts) > 1 and timex.point is not None and not stated:

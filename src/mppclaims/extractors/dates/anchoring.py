@@ -4,6 +4,7 @@ year of a nearby date, the date mentioned last, and weekdays settled by firmer m
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -126,6 +127,35 @@ class Found:
     span: Span
     timex: Timex
     alternatives: tuple[str | None, str | None] | None = None
+
+
+_FAR, _NEAR = 270, 92  # days
+
+
+def nearer_if_far(span: Span, ref: Reference, timex: Timex | None) -> Timex | None:
+    """A tense borrowed from a clause about something else ("payable Dec. 1" in "declared a
+    dividend") does not push a date most of a year away when the nearest reading is close."""
+    if timex is None or ref.published is None or ref.tense is Tense.NONE:
+        return timex
+    nearest = interpret(span.text, replace(ref, tense=Tense.NONE))
+    if nearest is None or nearest.value == timex.value:
+        return timex
+    far, near = _days_from(timex, ref.published), _days_from(nearest, ref.published)
+    return (
+        nearest if far is not None and near is not None and far > _FAR and near < _NEAR else timex
+    )
+
+
+def _days_from(timex: Timex, published: date) -> int | None:
+    point = timex.point
+    if point is None:
+        return None
+    return abs((date(point.year, point.month or 1, point.day or 1) - published).days)
+
+
+def has_weekday(span: Span) -> bool:
+    """Whether a weekday is named ("Monday's vote", "Friday Oct. 13")."""
+    return any(plain(t) in vocabulary().weekdays for t in span)
 
 
 def open_weekday(span: Span, ref: Reference, firm: bool) -> tuple[str | None, str | None] | None:

@@ -64,6 +64,8 @@ def _verb_tense(verb: Token, via_noun: bool) -> Governing | None:
         head = verb.head.lemma_.lower()
         if "to" in aux_words and (head in _future_cues() or head == "be"):
             return Governing(Tense.FUTURE, firm)  # "is due to take effect", "were to pass"
+        if "to" in aux_words and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+            return Governing(Tense.NONE, False)  # after the time of the verb above it
         if aux_words & {"do", "does"}:
             return Governing(Tense.PRESENT, False)
         return None
@@ -82,7 +84,19 @@ def governing(span: Span) -> Governing:
     found = _clause(span)
     if before in _DEADLINES and found.tense in (Tense.PRESENT, Tense.NONE):
         return Governing(Tense.FUTURE, True)  # "have until Friday to act"
+    if (before in _DEADLINES and found.tense is Tense.PAST) or _is_target(span):
+        return Governing(Tense.NONE, False)  # "had until Friday", "set Nov. 10 as the deadline"
     return found
+
+
+def _is_target(span: Span) -> bool:
+    """A date that is what a verb acts on, not when it happens: its object ("set Nov. 10 as
+    the deadline") or where it moves something to ("extended the offer to Nov. 20")."""
+    root = span.root
+    if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and root.head.pos_ == "VERB":
+        return True
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB"
 
 
 def _clause(span: Span) -> Governing:
@@ -96,6 +110,8 @@ def _clause(span: Span) -> Governing:
         if token.head.i == token.i:
             break
         token = token.head
+        # a date of a noun or adjective on the way ("payable Dec. 1") only borrows the tense
+        via_noun = via_noun or token.pos_ in ("NOUN", "PROPN", "ADJ")
     return Governing(Tense.NONE, False)
 
 
