@@ -142,11 +142,46 @@ def _scan_relative(doc: Doc, i: int) -> tuple[int, int] | None:
     return None
 
 
+# After these, a reference word is relative to another event: "soon after the vote".
+_RELATIVE_TO_EVENT = frozenset({"after", "afterward", "afterwards", "thereafter", "before", "as"})
+
+
+def _scan_reference(doc: Doc, i: int) -> tuple[int, int] | None:
+    """ "now", "recently", "the past", "the near future", "recent years", "at the time" (the
+    phrases of the references lexicon ending at token `i`), not "the past two years", "the
+    present system", "soon after the vote"."""
+    vocab = vocabulary()
+    after = plain(doc[i + 1]) if i + 1 < len(doc) else ""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    for phrase in vocab.references:
+        start = i + 1 - len(phrase)
+        if start < 0 or tuple(plain(t) for t in doc[start : i + 1]) != phrase:
+            continue
+        last = phrase[-1]
+        if last in ("soon", "shortly") and (
+            after in _RELATIVE_TO_EVENT or plain(doc[start - 1]) == "as"
+        ):
+            return None
+        if phrase[0] == "the" and following is not None and not following.is_punct:
+            if following.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or after in vocab.counts:
+                return None  # "the past two years", "the present system"
+            if last in ("time", "moment") and after not in ("and", "but"):
+                return None  # "at the time of the vote"
+        if last in ("time", "moment") and (
+            start == 0 or plain(doc[start - 1]) not in ("at", "for")
+        ):
+            return None
+        plural_unit = after in vocab.units and after.endswith("s")
+        return start, i + 2 if plural_unit and len(phrase) == 1 else i + 1  # "recent years"
+    return None
+
+
 @cache
 def _triggers() -> frozenset[int]:
     """Hashes of the lower-cased words that can start or close a date ("sept" and "sept.")."""
     vocab = vocabulary()
     words = vocab.weekdays | vocab.months | vocab.relative_days | vocab.offsets | vocab.directions
+    words |= {phrase[-1] for phrase in vocab.references}
     return frozenset(get_string_id(w) for word in words for w in (word, word + "."))
 
 
@@ -164,6 +199,7 @@ def _scan(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int]]:
             (None if in_name else _scan_weekday(doc, i) or _scan_month(doc, i))
             or _scan_year(doc, i, covered)
             or _scan_relative(doc, i)
+            or (None if in_name else _scan_reference(doc, i))
         )
         if found is not None:
             yield found

@@ -109,6 +109,7 @@ class Vocabulary:
     relative_days: frozenset[str]
     directions: frozenset[str]
     offsets: frozenset[str]
+    references: tuple[tuple[str, ...], ...]  # "the near future" as words, longest first
 
 
 @cache
@@ -126,6 +127,7 @@ def vocabulary() -> Vocabulary:
         relative_days=_single(lex.relative_days),
         directions=_single(lex.directions),
         offsets=_single(lex.offsets),
+        references=tuple(sorted((tuple(k.split()) for k in lex.references), key=len)[::-1]),
     )
 
 
