@@ -12,10 +12,13 @@ the grammar leaves open takes the day a firmer mention of it establishes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from ...records import DateMention
-from ..timex import Timex, interpret, stated_fields
+from ..timex import Reference, Timex, interpret, period_ending, stated_fields
 from .anchoring import (
     Context,
     Found,
@@ -24,6 +27,7 @@ from .anchoring import (
     open_weekday,
     reference,
     settle_weekdays,
+    split_ending,
     split_range,
     with_preposition,
 )
@@ -45,37 +49,14 @@ def extract_dates(ctx: ArticleContext) -> list[DateMention]:
     context = Context(stated=[])
     for start, end in candidates(doc):
         whole = doc[start:end]
-        if ctx.in_boilerplate(whole.start_char, whole.end_char):
-            continue
-        if is_measure(doc, start, end) or is_modifier_holiday(whole) or is_fraction(whole):
-            continue
-        if is_name(whole):
+        if ctx.in_boilerplate(whole.start_char, whole.end_char) or _not_a_date(whole):
             continue
         clause = governing(whole)
-        parts = split_range(doc, start, end)
-        stated = stated_fields(whole.text) if len(parts) > 1 else None
-        partner: Timex | None = (
-            Timex("date", None, anchor="absolute", point=stated) if stated else None
-        )
-        for index, (part_start, part_end) in enumerate(parts):
-            if len(parts) == 1:
-                part_start = with_preposition(doc[part_start:part_end])
-            span = doc[part_start:part_end]
-            ref = reference(span, ctx, context, clause.tense, partner if index or stated else None)
-            timex = interpret(span.text, ref)
-            if not clause.firm and not has_weekday(span):
-                timex = nearer_if_far(span, ref, timex)
-            if timex is None:
-                continue
-            if index == 0 and len(parts) > 1 and timex.point is not None and not stated:
-                partner = timex
-            found.append(Found(span, timex, open_weekday(span, ref, clause.firm)))
-            if timex.point is not None and timex.value is not None:
-                if timex.anchor == "absolute":
-                    verb = clause_verb(span)
-                    where = verb.i if verb is not None else None
-                    context.stated.append((span.start_char, timex.point.year, where))
-                context.mentioned(timex)
+        ending = split_ending(doc, start, end)
+        if ending is not None:
+            _period_and_end(ctx, context, clause, *ending, found)
+        else:
+            _range_or_date(ctx, context, clause, whole, found)
     settle_weekdays(found)
     return [
         DateMention(
@@ -89,3 +70,75 @@ def extract_dates(ctx: ArticleContext) -> list[DateMention]:
         )
         for f in found
     ]
+
+
+def _not_a_date(span: Span) -> bool:
+    doc, start, end = span.doc, span.start, span.end
+    return (
+        is_measure(doc, start, end)
+        or is_modifier_holiday(span)
+        or is_fraction(span)
+        or is_name(span)
+    )
+
+
+def _resolve(
+    span: Span, ctx: ArticleContext, context: Context, clause: Governing, partner: Timex | None
+) -> tuple[Timex | None, Reference]:
+    """The reading of `span` and what it was resolved against."""
+    ref = reference(span, ctx, context, clause.tense, partner)
+    timex = interpret(span.text, ref)
+    if not clause.firm and not has_weekday(span):
+        timex = nearer_if_far(span, ref, timex)
+    return timex, ref
+
+
+def _remember(context: Context, span: Span, timex: Timex) -> None:
+    if timex.point is not None and timex.value is not None and timex.anchor == "absolute":
+        verb = clause_verb(span)
+        context.stated.append((span.start_char, timex.point.year, verb.i if verb else None))
+    context.mentioned(timex)
+
+
+def _range_or_date(
+    ctx: ArticleContext, context: Context, clause: Governing, whole: Span, found: list[Found]
+) -> None:
+    """One date, or the two ends of a range ("Oct. 3 to 6": the second takes the first's
+    month and year)."""
+    doc = whole.doc
+    parts = split_range(doc, whole.start, whole.end)
+    stated = stated_fields(whole.text) if len(parts) > 1 else None
+    partner: Timex | None = Timex("date", None, anchor="absolute", point=stated) if stated else None
+    for index, (part_start, part_end) in enumerate(parts):
+        if len(parts) == 1:
+            part_start = with_preposition(doc[part_start:part_end])
+        span = doc[part_start:part_end]
+        timex, ref = _resolve(span, ctx, context, clause, partner if index or stated else None)
+        if timex is None:
+            continue
+        if index == 0 and len(parts) > 1 and timex.point is not None and not stated:
+            partner = timex
+        found.append(Found(span, timex, open_weekday(span, ref, clause.firm)))
+        _remember(context, span, timex)
+
+
+def _period_and_end(
+    ctx: ArticleContext,
+    context: Context,
+    clause: Governing,
+    period: Span,
+    end: Span,
+    found: list[Found],
+) -> None:
+    """ "the quarter ended Sept. 30": the day, and the period it closes (the period is what
+    the text goes on to speak of, not the day)."""
+    day, _ = _resolve(end, ctx, context, clause, None)
+    period = period.doc[with_preposition(period) : period.end]
+    named = period_ending(period.text, day) if day is not None else None
+    timex = named or _resolve(period, ctx, context, clause, None)[0]
+    if timex is not None:
+        found.append(Found(period, timex))
+        _remember(context, period, timex)
+    if day is not None:
+        found.append(Found(end, day))
+        _remember(context, end, replace(day, compares=True))

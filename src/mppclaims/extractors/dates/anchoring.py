@@ -24,6 +24,15 @@ _PREPOSITIONS = frozenset(
 _RANGE_OPENERS = frozenset({"from", "between"})
 
 
+def split_ending(doc: Doc, start: int, end: int) -> tuple[Span, Span] | None:
+    """ "the quarter ended Sept. 30" -> ("the quarter", "Sept. 30"): a period and the day
+    that closes it; None for other spans."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lemma_ == "end" and doc[i].tag_ in ("VBN", "VBG") and doc[i].lower_ != "end":
+            return doc[start:i], doc[i + 1 : end]
+    return None
+
+
 def _spelled_compound(doc: Doc, i: int) -> bool:
     """A hyphen inside a number said in words ("ninety-six"), not between two dates."""
     before, after = doc[i - 1], doc[i + 1]

@@ -16,6 +16,7 @@ are given as their number ("2017"). Without a reference date, relative expressio
 """
 
 from .interpret import Vocabulary, interpret, stated_fields, vocabulary
+from .periods import period_ending
 from .values import Point, Reference, Tense, Timex
 from .words import words
 
@@ -26,6 +27,7 @@ __all__ = [
     "Timex",
     "Vocabulary",
     "interpret",
+    "period_ending",
     "stated_fields",
     "vocabulary",
     "words",

@@ -60,7 +60,9 @@ def absolute(s: str, st: State) -> Timex | None:
     if m and 100 <= int(m[1]) <= 219:
         return Timex("date", m[1], None, "absolute", Point(int(m[1]) * 10))
     m = match(r"'(\d)0s", s)
-    if m:  # the latest such decade begun by the publication date ("the twenties" in 1998)
+    # the latest such decade begun by the publication date ("the twenties" in 1998); "in
+    # his sixties" is an age
+    if m and not st.owner:
         now = st.ref.published.year if st.ref.published else 2029
         decade = now // 100 * 10 + int(m[1])
         decade -= 10 if decade * 10 > now else 0

@@ -24,8 +24,8 @@ from .arithmetic import (
     week_value,
 )
 from .spans import context_shift, duration
-from .values import Point, Tense, Timex
-from .words import State, lexicon, match, number_of
+from .values import Point, Reference, Tense, Timex
+from .words import State, lexicon, match, number_of, spoken_years, strip_prefixes, words
 
 
 def _shifted(unit: str, k: int, ref: date, anchor: DateAnchor) -> Timex | None:
@@ -204,3 +204,23 @@ def _in_named_year(year: int, ordinal: str | None, noun: str, st: State) -> Time
     if topic is not None:
         return period_timex(f"{year:04d}{topic[4:]}", "context")
     return timex_year(year, "absolute")
+
+
+def period_ending(text: str, end: Timex) -> Timex | None:
+    """A period named by the day it ends: "the quarter ended Sept. 30" is the quarter holding
+    that day, "the fourth quarter ended Aug. 26" the company's fourth quarter of that year,
+    "the year ended March 31" the year named by its end. None: not such a period ("the six
+    months ended Aug. 12" is a duration)."""
+    point = end.point
+    if point is None or point.month is None or end.value is None:
+        return None
+    ws = strip_prefixes(spoken_years(words(text)), State(Reference()))
+    m = match(r"(?:fiscal )?(?:({ordinal}) )?(?:fiscal )?(quarter|year)", " ".join(ws))
+    if not m:
+        return None
+    if m[2] == "year":
+        return timex_year(point.year, "context")
+    number = number_of(m[1]) if m[1] else (point.month - 1) // 3 + 1
+    if number is None or not 1 <= number <= 4:
+        return None
+    return period_timex(f"{point.year:04d}-Q{number}", "context")

@@ -190,6 +190,7 @@ class State:
     position: DateMod | None = None
     half: int | None = None
     the: bool = False
+    owner: bool = False  # a possessive determiner: "its fourth quarter", "in his sixties"
     preposition: str | None = None
 
 
@@ -211,6 +212,8 @@ def strip_prefixes(ws: list[str], st: State) -> list[str]:
                     st.position = _ROLES[role]
                 elif role in ("H1", "H2"):
                     st.half = int(role[1])
+                elif role == "the":
+                    st.the = st.owner = True
                 elif role == "drop" and st.preposition is None:
                     st.preposition = " ".join(phrase)
                 ws = ws[len(phrase) :]
