@@ -32,7 +32,7 @@ from .anchoring import (
     with_preposition,
 )
 from .candidates import candidates
-from .filters import is_fraction, is_measure, is_modifier_holiday, is_name
+from .filters import is_fraction, is_kind, is_measure, is_modifier_holiday, is_name
 from .tense import Governing, clause_verb, governing
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ def _not_a_date(span: Span) -> bool:
         or is_modifier_holiday(span)
         or is_fraction(span)
         or is_name(span)
+        or is_kind(span)
     )
 
 

@@ -78,3 +78,15 @@ def is_modifier_holiday(span: Span) -> bool:
         and not (span.start <= root.head.i < span.end)
         and plain(root.head) not in vocab.units | vocab.parts | {"eve", "day"}
     )
+
+
+def is_kind(span: Span) -> bool:
+    """ "a quarterly dividend", "the annual meeting", "declared its initial quarterly": a
+    frequency word that describes a thing (modifies a noun, or is one) is no time reference;
+    "paid quarterly" is."""
+    words = [plain(t) for t in span if not t.is_punct]
+    if len(words) != 1 or words[0] not in vocabulary().sets:
+        return False
+    root = span.root
+    describes = root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
+    return describes or root.pos_ == "NOUN"

@@ -105,6 +105,7 @@ class Vocabulary:
     units: frozenset[str]
     counts: frozenset[str]
     holidays: frozenset[str]  # first words of holiday names
+    sets: frozenset[str]  # "daily", "annual"
     parts: frozenset[str]
     relative_days: frozenset[str]
     directions: frozenset[str]
@@ -123,6 +124,7 @@ def vocabulary() -> Vocabulary:
         units=frozenset(lex.units),
         counts=frozenset(k for k in lex.counts if " " not in k),
         holidays=frozenset(k.split()[0] for k in lex.holidays),
+        sets=frozenset(lex.sets),
         parts=_single(lex.parts),
         relative_days=_single(lex.relative_days),
         directions=_single(lex.directions),
