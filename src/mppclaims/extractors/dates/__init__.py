@@ -27,7 +27,7 @@ from .anchoring import (
     open_weekday,
     reference,
     settle_weekdays,
-    split_ending,
+    split_period,
     split_range,
     with_preposition,
 )
@@ -52,7 +52,7 @@ def extract_dates(ctx: ArticleContext) -> list[DateMention]:
         if ctx.in_boilerplate(whole.start_char, whole.end_char) or _not_a_date(whole):
             continue
         clause = governing(whole)
-        ending = split_ending(doc, start, end)
+        ending = split_period(doc, start, end)
         if ending is not None:
             _period_and_end(ctx, context, clause, *ending, found)
         else:

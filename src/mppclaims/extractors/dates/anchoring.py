@@ -24,12 +24,19 @@ _PREPOSITIONS = frozenset(
 _RANGE_OPENERS = frozenset({"from", "between"})
 
 
-def split_ending(doc: Doc, start: int, end: int) -> tuple[Span, Span] | None:
-    """ "the quarter ended Sept. 30" -> ("the quarter", "Sept. 30"): a period and the day
-    that closes it; None for other spans."""
+def split_period(doc: Doc, start: int, end: int) -> tuple[Span, Span] | None:
+    """ "the quarter ended Sept. 30" -> ("the quarter", "Sept. 30"), "the first nine months of
+    1997" -> ("the first nine months", "1997"): a period and the date that closes or holds it;
+    None for other spans."""
     for i in range(start + 1, end - 1):
-        if doc[i].lemma_ == "end" and doc[i].tag_ in ("VBN", "VBG") and doc[i].lower_ != "end":
+        token = doc[i]
+        if token.lemma_ == "end" and token.tag_ in ("VBN", "VBG", "VBD") and token.lower_ != "end":
             return doc[start:i], doc[i + 1 : end]
+        if token.lower_ == "of":
+            left, right = interpret(doc[start:i].text), interpret(doc[i + 1 : end].text)
+            closed = right is not None and right.type == "date" and right.anchor == "absolute"
+            if left is not None and left.type == "duration" and closed:
+                return doc[start:i], doc[i + 1 : end]
     return None
 
 

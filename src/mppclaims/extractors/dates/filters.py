@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..timex import vocabulary
+from ..timex import vocabulary, words
 from .candidates import plain
 
 
@@ -72,8 +72,9 @@ def is_modifier_holiday(span: Span) -> bool:
     """ "Christmas lights": a holiday name modifying a noun names a kind, not a day."""
     vocab = vocabulary()
     root = span.root
+    said = " ".join(words(span.text)) + " "
     return (
-        plain(span[0]) in vocab.holidays
+        any(said.startswith(name + " ") for name in vocab.holiday_names)
         and root.dep_ == "compound"
         and not (span.start <= root.head.i < span.end)
         and plain(root.head) not in vocab.units | vocab.parts | {"eve", "day"}

@@ -105,6 +105,7 @@ class Vocabulary:
     units: frozenset[str]
     counts: frozenset[str]
     holidays: frozenset[str]  # first words of holiday names
+    holiday_names: frozenset[str]  # "fourth of july"
     sets: frozenset[str]  # "daily", "annual"
     parts: frozenset[str]
     relative_days: frozenset[str]
@@ -124,6 +125,7 @@ def vocabulary() -> Vocabulary:
         units=frozenset(lex.units),
         counts=frozenset(k for k in lex.counts if " " not in k),
         holidays=frozenset(k.split()[0] for k in lex.holidays),
+        holiday_names=frozenset(lex.holidays),
         sets=frozenset(lex.sets),
         parts=_single(lex.parts),
         relative_days=_single(lex.relative_days),

@@ -52,16 +52,25 @@ def _shifted(unit: str, k: int, ref: date, anchor: DateAnchor) -> Timex | None:
     return None
 
 
-def _spoken_of(unit: str, st: State) -> Timex | None:
+def _spoken_of(unit: str, st: State, ended: bool) -> Timex | None:
     """The period of `unit` the text spoke of last: "the latest quarter" after "third-quarter
-    results" is that quarter, "the full year" the year of the period spoken of."""
-    recent = st.ref.recent
+    results" is that quarter (`ended`: one over by the publication date), "the full year" the
+    year of the period spoken of."""
+    recent, ref = st.ref.recent, st.ref.published
     if unit == "Q":
-        value = latest_period(recent, "Q")
+        over = [v for v in recent if not ended or ref is None or _quarter_end(v) < ref]
+        value = latest_period(tuple(over), "Q")
         return period_timex(value, "context") if value else None
     if unit == "Y" and recent and recent[-1][:4].isdigit() and len(recent[-1]) > 4:
         return timex_year(int(recent[-1][:4]), "context")
     return None
+
+
+def _quarter_end(value: str) -> date:
+    """The last day of a quarter value ("1989-Q3" -> 1989-09-30); other values: far ahead."""
+    if len(value) != 7 or value[5] != "Q" or not value[:4].isdigit():
+        return date.max
+    return month_last_day(int(value[:4]), int(value[6]) * 3)
 
 
 def relative_unit(s: str, st: State) -> Timex | None:
@@ -82,7 +91,7 @@ def relative_unit(s: str, st: State) -> Timex | None:
     unit = lex.units[word]
     spoken = None
     if use == "topic" or (direction is None and unit == "Q"):
-        spoken = _spoken_of(unit, st)  # "the quarter" in a story about one quarter
+        spoken = _spoken_of(unit, st, shift < 0)  # "the quarter" in a story about one quarter
     ref = st.ref.published
     if spoken is None and ref is None:
         return unresolved()
