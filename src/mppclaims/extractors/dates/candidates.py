@@ -49,13 +49,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _joins(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
-    """Whether entity `after` completes entity `before`: a part of day ("Tuesday" "morning")
-    or a year ("March 7-9" ", 2021", "the spring of" "2015", "the summer" "of" "2019")."""
+    """Whether entity `after` completes entity `before`: a part of day ("Tuesday" "morning"),
+    a month-day ("Friday" "Oct. 13"), or a year ("March 7-9" ", 2021", "the spring of"
+    "2015", "the summer" "of" "2019")."""
     vocab = vocabulary()
     (_, last_end), (start, end) = before, after
     between = [t.lower_ for t in doc[last_end:start]]
     if start == last_end and all(plain(t) in vocab.parts for t in doc[start:end]):
         return True
+    if between in ([], [","]) and plain(doc[last_end - 1]) in vocab.weekdays:
+        return plain(doc[start]) in vocab.months  # "Friday" "Oct. 13"
     if end - start != 1 or not is_year(doc[start]):
         return False
     if between == [","]:

@@ -77,17 +77,30 @@ def absolute(s: str, st: State) -> Timex | None:
 def month_day(s: str, st: State) -> Timex | None:
     """ "Sept. 9", "the 4th of July", "June", "last December" (no year stated)."""
     lex = lexicon()
-    m = match(r"(?:{wd} )?({mon}) ({day})", s) or match(r"(?:{wd} )?({day}) (?:of )?({mon})", s)
+    m = match(r"(?:(?:{dirs} )?({wd}) )?({mon}) ({day})", s) or match(
+        r"(?:(?:{dirs} )?({wd}) )?({day}) (?:of )?({mon})", s
+    )
     if m:
-        month_word, day_word = (m[1], m[2]) if m[1] in lex.months else (m[2], m[1])
+        month_word, day_word = (m[2], m[3]) if m[2] in lex.months else (m[3], m[2])
         month, day = lex.months[month_word], number_of(day_word)
         if day is None or not 1 <= day <= 31:
             return None
+        named = lex.weekdays[m[1]] if m[1] else None
 
         def build_day(year: int) -> Candidate | None:
             d = safe_date(year, month, day)
             return (d, d, timex_day(d, "absolute")) if d else None
 
+        def on_weekday(year: int) -> Candidate | None:
+            found = build_day(year)
+            return found if found and found[0].isoweekday() == named else None
+
+        # "Saturday, April 25": the year in which that day is a Saturday, if one is near
+        ref = st.ref
+        if named is not None and ref.published and ref.year_hint is None and ref.partner is None:
+            near = ref.published.year
+            if any(on_weekday(y) for y in (near - 1, near, near + 1)):
+                return resolve_in_year(on_weekday, st, None)
         return resolve_in_year(build_day, st, None)
     m = match(r"({mon}) (?:of )?({dirs}) year", s)
     if m and st.ref.published is not None:  # "June last year", "May of next year"
@@ -126,14 +139,20 @@ def weekday(s: str, st: State) -> Timex | None:
     m = match(r"(?:({dirs}) )?({wd})(?: (?:{parts}))?", s)
     if not m:
         return None
-    ref = st.ref.published
+    lex = lexicon()
+    ref, anchor = st.ref.published, "published"
+    use = lex.direction_uses.get(m[1] or "", "")
+    base = st.ref.previous
+    if (use == "context" or (use == "the context" and st.the)) and base and base.day:
+        # "the previous Friday": the one before the day the text speaks of
+        ref, anchor = date(base.year, base.month or 1, base.day), "context"
     if ref is None:
         return unresolved()
-    wanted = lexicon().weekdays[m[2]]
+    wanted = lex.weekdays[m[2]]
     back = (ref.isoweekday() - wanted) % 7
     before = ref - timedelta(days=back)  # the most recent such day, on or before
     after = before + timedelta(days=7) if back else before  # the next one, on or after
-    shift, tense = lexicon().directions.get(m[1] or ""), st.ref.tense
+    shift, tense = lex.directions.get(m[1] or ""), st.ref.tense
     if shift is not None and shift < 0:
         chosen = before if back else ref - timedelta(days=7)
     elif shift is not None and shift > 0:
@@ -144,7 +163,7 @@ def weekday(s: str, st: State) -> Timex | None:
         chosen = after
     else:
         chosen = before if back <= 3 else after
-    return timex_day(chosen, "published")
+    return timex_day(chosen, anchor)
 
 
 def relative_day(s: str, st: State) -> Timex | None:
