@@ -107,17 +107,20 @@ def _range_or_date(
     """One date, or the two ends of a range ("Oct. 3 to 6": the second takes the first's
     month and year)."""
     doc = whole.doc
-    parts = split_range(doc, whole.start, whole.end)
-    stated = stated_fields(whole.text) if len(parts) > 1 else None
+    parts, is_range = split_range(doc, whole.start, whole.end)
+    stated = stated_fields(whole.text) if is_range else None
     partner: Timex | None = Timex("date", None, anchor="absolute", point=stated) if stated else None
     for index, (part_start, part_end) in enumerate(parts):
         if len(parts) == 1:
             part_start = with_preposition(doc[part_start:part_end])
         span = doc[part_start:part_end]
-        timex, ref = _resolve(span, ctx, context, clause, partner if index or stated else None)
+        if is_range:
+            timex, ref = _resolve(span, ctx, context, clause, partner if index or stated else None)
+        else:
+            timex, ref = _resolve(span, ctx, context, governing(span) if index else clause, None)
         if timex is None:
             continue
-        if index == 0 and len(parts) > 1 and timex.point is not None and not stated:
+        if index == 0 and is_range and timex.point is not None and not stated:
             partner = timex
         found.append(Found(span, timex, open_weekday(span, ref, clause.firm)))
         _remember(context, span, timex)

@@ -46,19 +46,25 @@ def _spelled_compound(doc: Doc, i: int) -> bool:
     return doc[i].text == "-" and all(t.like_num and t.is_alpha for t in (before, after))
 
 
-def split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Oct. 3 to 6" -> ["Oct. 3", "6"]; a span without a connector stays whole."""
+def split_range(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """ "Oct. 3 to 6" -> (["Oct. 3", "6"], True); a span without a connector stays whole.
+    Two dates joined by a word that is no range connector here ("a revision Friday to
+    December's figures": "December" belongs to "figures") are split but are no range (False).
+    A unit word is never a range end ("the year-earlier quarter")."""
     if doc[start].lower_ in _RANGE_OPENERS and end - start > 1:
         start += 1
     for i in range(start + 1, end - 1):
         if doc[i].lower_ not in CONNECTORS or _spelled_compound(doc, i):
             continue
+        if plain(doc[i - 1]) in vocabulary().units:
+            continue
         right = doc[i + 1 : end]
         if interpret(doc[start:i].text) is not None and (
             right[0].like_num or interpret(right.text) is not None
         ):
-            return [(start, i), (i + 1, end)]
-    return [(start, end)]
+            joined = start <= right.root.head.i < end
+            return [(start, i), (i + 1, end)], joined
+    return [(start, end)], False
 
 
 def with_preposition(span: Span) -> int:

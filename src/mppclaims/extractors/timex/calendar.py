@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from ...records import DateAnchor
 from .arithmetic import (
     Candidate,
     add_months,
@@ -134,13 +135,16 @@ def bare_day(s: str, st: State) -> Timex | None:
     return timex_day(d, anchor) if d else None
 
 
+_PUBLISHED: DateAnchor = "published"
+
+
 def weekday(s: str, st: State) -> Timex | None:
     """ "Friday", "last Thursday", "next Monday", "Monday night" (a part of day is the day)."""
     m = match(r"(?:({dirs}) )?({wd})(?: (?:{parts}))?", s)
     if not m:
         return None
     lex = lexicon()
-    ref, anchor = st.ref.published, "published"
+    ref, anchor = st.ref.published, _PUBLISHED
     use = lex.direction_uses.get(m[1] or "", "")
     base = st.ref.previous
     if (use == "context" or (use == "the context" and st.the)) and base and base.day:
