@@ -138,7 +138,8 @@ def _scan_relative(doc: Doc, i: int) -> tuple[int, int] | None:
         return start, i + 1
     if key in vocab.directions and i + 1 < len(doc):
         following = plain(doc[i + 1])
-        if following in vocab.units | vocab.seasons | {"weekend"} and not following.endswith("s"):
+        named = vocab.units | vocab.seasons | {"weekend", "period"}
+        if following in named and not following.endswith("s"):
             return (i - 1 if i and doc[i - 1].lower_ == "the" else i), i + 2  # "the past year"
         if following == "fiscal" and i + 2 < len(doc) and plain(doc[i + 2]) == "year":
             return i, i + 3
@@ -210,7 +211,7 @@ def _scan(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int]]:
 
 def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take in what the model left out: the tens of "Sixty-three years ago", the plural of
-    "the 1970's"."""
+    "the 1970's", the direction of "this year's"."""
     if (
         start >= 2
         and doc[start].like_num
@@ -218,6 +219,9 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
         and doc[start - 2].like_num
     ):
         start -= 2
+    vocab = vocabulary()
+    if start and plain(doc[start]) in vocab.units and plain(doc[start - 1]) in vocab.directions:
+        start -= 1  # "This" "year's results"
     decade = end - start == 1 and is_year(doc[start]) and doc[start].text.endswith("0")
     plural = end < len(doc) and doc[end].lower_ in ("'s", "’s")
     if decade and plural and start and plain(doc[start - 1]) in ("the", "early", "mid", "late"):

@@ -176,7 +176,12 @@ def compared_period(s: str, st: State) -> Timex | None:
     m = match(r"(?:({dirs}|that|same|comparable) )?(period|quarter)", s)
     if m and (m[1] or st.the) and (m[2] == "period" or m[1] in ("that", "same", "comparable")):
         value = latest_period(st.ref.recent, "Q" if m[2] == "quarter" else None)
-        return period_timex(value, "context") if value else unresolved()
+        if value is not None:
+            return period_timex(value, "context")
+        ref, shift = st.ref.published, lexicon().directions.get(m[1] or "", 0)
+        if ref is not None and shift < 0:  # "the latest period": the last quarter over
+            return _shifted("Q", -1, ref, "published")
+        return unresolved()
     return None
 
 

@@ -196,6 +196,8 @@ class State:
 
 def strip_prefixes(ws: list[str], st: State) -> list[str]:
     """Drop prepositions and fillers; record approximation, position and half in `st`."""
+    if len(ws) > 2 and ws[-2:] == ["or", "so"]:  # "the next year or so"
+        ws, st.approx = ws[:-2], "approx"
     while len(ws) > 1:
         if ws[0] in ("beginning", "starting") and ws[1] != "of":
             ws = ws[1:]
