@@ -48,10 +48,18 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_clock(token: Token) -> bool:
+    """ "p.m.", "noon", "10:30"."""
+    return token.lower_ in _CLOCK_WORDS or (":" in token.text and token.text[:1].isdigit())
+
+
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight"})
+
+
 def _joins(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
     """Whether entity `after` completes entity `before`: a part of day ("Tuesday" "morning"),
-    a month-day ("Friday" "Oct. 13"), or a year ("March 7-9" ", 2021", "the spring of"
-    "2015", "the summer" "of" "2019")."""
+    a month-day ("Friday" "Oct. 13"), a clock time ("5 p.m." "Nov. 9"), or a year ("March
+    7-9" ", 2021", "the spring of" "2015", "the summer" "of" "2019")."""
     vocab = vocabulary()
     (_, last_end), (start, end) = before, after
     between = [t.lower_ for t in doc[last_end:start]]
@@ -59,6 +67,19 @@ def _joins(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
         return True
     if between in ([], [","]) and plain(doc[last_end - 1]) in vocab.weekdays:
         return plain(doc[start]) in vocab.months  # "Friday" "Oct. 13"
+    clock = any(_is_clock(t) for t in doc[before[0] : last_end]) or any(
+        _is_clock(t) for t in doc[start:end]
+    )
+    if (
+        not between
+        and clock
+        and {doc[last_end - 1].ent_type_, doc[start].ent_type_}
+        == {
+            "TIME",
+            "DATE",
+        }
+    ):
+        return True  # "5 p.m. EST" "Nov. 9"
     if end - start != 1 or not is_year(doc[start]):
         return False
     if between == [","]:

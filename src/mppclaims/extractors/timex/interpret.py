@@ -48,9 +48,49 @@ _PARSERS = (
 )
 
 
+# A clock time as written ("5 p.m.", "10:30 a.m.", "noon") and a time zone after it.
+_CLOCK_TIME = re.compile(
+    r"\b(?:(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?|(noon|midnight)\b)"
+    r"(?:\s*\(?\b(?:[ecmp][sd]?t|gmt|utc|e\.t\.|local time)\b\)?)?",
+    re.IGNORECASE,
+)
+
+
 def interpret(text: str, ref: Reference | None = None) -> Timex | None:
     """The TIMEX3 reading of one date expression, or None when it is no calendar reference
-    (clock times alone, ages, bare numbers, words like "weekday")."""
+    (clock times alone, ages, bare numbers, words like "weekday"). A clock time with a day
+    ("5 p.m. EST Nov. 9") is a TIME: "1989-11-09T17:00"."""
+    clock = _CLOCK_TIME.search(text)
+    if clock is not None:
+        return _timed(text, clock, ref)
+    return _interpret(text, ref)
+
+
+def _timed(text: str, clock: re.Match[str], ref: Reference | None) -> Timex | None:
+    """A day with a clock time: the day's reading with the time of day, typed "time"."""
+    rest = (text[: clock.start()] + " " + text[clock.end() :]).strip(" ,")
+    rest = re.sub(r"^(?:at|on)\s+|\s+(?:at|on)$", "", rest, flags=re.IGNORECASE)
+    day = _interpret(rest, ref) if rest else None
+    if day is None or day.type != "date":
+        return None  # a clock time alone is no date
+    if day.value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
+        return replace(day, type="time", value=None)
+    hour, minute = _hour_minute(clock)
+    if hour is None:
+        return replace(day, type="time", value=None)
+    return replace(day, type="time", value=f"{day.value}T{hour:02d}:{minute:02d}")
+
+
+def _hour_minute(clock: re.Match[str]) -> tuple[int | None, int]:
+    if clock[4]:
+        return (12 if clock[4].lower() == "noon" else 0), 0
+    hour, minute = int(clock[1]), int(clock[2] or 0)
+    if not (1 <= hour <= 12 and minute < 60):
+        return None, 0
+    return hour % 12 + (12 if clock[3].lower() == "p" else 0), minute
+
+
+def _interpret(text: str, ref: Reference | None) -> Timex | None:
     st = State(ref or Reference())
     ws = spoken_years(words(text))
     if not ws or _AGE.search(" ".join(ws)):
