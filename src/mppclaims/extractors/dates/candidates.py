@@ -232,7 +232,7 @@ def _scan(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int]]:
 
 def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take in what the model left out: the tens of "Sixty-three years ago", the plural of
-    "the 1970's", the direction of "this year's"."""
+    "the 1970's", the direction of "this year's", the noun of "the year-ago period"."""
     if (
         start >= 2
         and doc[start].like_num
@@ -243,6 +243,11 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     vocab = vocabulary()
     if start and plain(doc[start]) in vocab.units and plain(doc[start - 1]) in vocab.directions:
         start -= 1  # "This" "year's results"
+    compound = (
+        end - start >= 2 and doc[end - 2].text == "-" and plain(doc[end - 1]) in vocab.offsets
+    )
+    if compound and end < len(doc) and plain(doc[end]) in vocab.units | {"period", "half"}:
+        end += 1  # "the year-ago" "period"
     decade = end - start == 1 and is_year(doc[start]) and doc[start].text.endswith("0")
     plural = end < len(doc) and doc[end].lower_ in ("'s", "’s")
     if decade and plural and start and plain(doc[start - 1]) in ("the", "early", "mid", "late"):

@@ -56,6 +56,9 @@ def timex_month(year: int, month: int, anchor: DateAnchor | None) -> Timex:
 
 
 def timex_year(year: int, anchor: DateAnchor | None) -> Timex:
+    """A year's reading; one before year 1 or after 9999 is beyond the calendar: no value."""
+    if not 1 <= year <= 9999:
+        return unresolved()
     return Timex("date", f"{year:04d}", None, anchor, Point(year))
 
 

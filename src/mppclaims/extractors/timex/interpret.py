@@ -25,6 +25,9 @@ from .words import YEAR, State, lexicon, spoken_years, strip_prefixes, words
 _CLOCK = re.compile(r"\b(?:am|pm|noon|midnight|oclock|o clock)\b|\d{1,2}:\d{2}")
 
 
+_BEYOND = re.compile(r"-|\d{5}|0000")
+
+
 _AGE = re.compile(r"\b(?:age|ages|aged|old)\b")
 
 
@@ -110,6 +113,8 @@ def _interpret(text: str, ref: Reference | None) -> Timex | None:
 
 
 def _finish(found: Timex, st: State) -> Timex | None:
+    if found.value is not None and _BEYOND.match(found.value):  # before year 1, after 9999
+        found = replace(found, value=None, point=None)
     if st.half is not None:
         if found.point is None or found.value is None or not re.fullmatch(r"\d{4}", found.value):
             return found if found.value is None else None

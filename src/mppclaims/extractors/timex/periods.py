@@ -146,7 +146,8 @@ def _in_year_part(kind: str, number: int, year: str | None, rel: str | None, st:
         last = month_last_day(y, number * months)
         return first, last, period_timex(f"{y:04d}-{kind}{number}", "absolute")
 
-    if st.ref.tense is Tense.FUTURE and st.ref.year_hint is None and st.ref.partner is None:
+    unhinted = st.ref.year_hint is None and st.ref.partner is None
+    if kind == "Q" and st.ref.tense is Tense.FUTURE and unhinted:
         reported = ref - timedelta(days=92)
         years = (ref.year - 1, ref.year, ref.year + 1)
         ahead = [c for c in map(build, years) if c[1] >= reported]

@@ -31,11 +31,16 @@ def _count_unit(count: str | None, half: bool = False) -> int | float | None:
     return number + 0.5 if half else number
 
 
+def _number(n: int | float) -> str:
+    """ "3", "1.5", "99999999999" (never an exponent)."""
+    return str(n) if isinstance(n, int) else f"{n:f}".rstrip("0").rstrip(".")
+
+
 def duration(n: int | float | None, unit: str) -> Timex:
     """TIMEX3 duration: P2D, P7M, P1.5Y, PT72M; X for an unstated number."""
     factor = {"2W": 2, "Q": 3}.get(unit, 1)
     code = {"MIN": "M", "2W": "W", "Q": "M"}.get(unit, unit)
-    amount = "X" if n is None else f"{n * factor:g}"
+    amount = "X" if n is None else _number(n * factor)
     prefix = "PT" if unit in ("H", "MIN") else "P"
     return Timex("duration", f"{prefix}{amount}{code}")
 
@@ -134,8 +139,10 @@ def vague(s: str, st: State) -> Timex | None:
     "future quarters", "the next few weeks" (FUTURE_REF)."""
     lex = lexicon()
     key = f"the {s}" if st.the else s
-    if key in lex.references:
-        return Timex("date", lex.references[key])
+    said = f"{st.preposition} {key}" if st.preposition else key  # "at present"
+    for phrase in (said, key):
+        if phrase in lex.references:
+            return Timex("date", lex.references[phrase])
     m = match(r"({dirs}|recent|future) (?:({count}) )?({unit})", s)
     if not m or not m[3].endswith("s") or (m[2] is not None and number_of(m[2]) is not None):
         return None
