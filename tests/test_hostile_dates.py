@@ -50,4 +50,5 @@ def test_the_api_gives_null_values_not_errors(nlp: Language, text: str) -> None:
     assert record.error is None
     assert record.dates
     calendar = [d.value for d in record.dates if d.type in ("date", "time") and d.value]
+    calendar = [v for v in calendar if not v.endswith("_REF")]
     assert all(not v.startswith("-") and len(v.split("-")[0]) <= 4 for v in calendar)
