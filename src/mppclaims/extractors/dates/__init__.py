@@ -1,13 +1,17 @@
 """Dates: calendar references resolved to TimeML values against the publication date.
 
 Candidates are spaCy's DATE and TIME entities, repaired (trailing names and possessives cut,
-"Tuesday" + "morning" joined, "March 7-9" + ", 2021" joined, ranges split into their ends),
-plus what a token scan finds that the model missed (years after temporal prepositions, "a month
-prior", weekdays, month-days). Each is resolved by `timex.interpret` with what only the parse
-knows: the tense of the governing verb, the year of an explicit date nearby, the date mentioned
-last, the other end of a range. Ages, clock times alone, measures ("a 30-day limit"), holiday
-names used as modifiers ("Christmas lights") and weekdays inside names are not dates; a weekday
-the grammar leaves open takes the day a firmer mention of it establishes.
+"Tuesday" + "morning", "Friday" + "Oct. 13", "5 p.m." + "Nov. 9" and "March 7-9" + ", 2021"
+joined, "this" + "year's" taken in, ranges split into their ends), plus what a token scan finds
+that the model missed (years after temporal prepositions, "a month prior", weekdays,
+month-days, reference words such as "now" and "the near future"). Each is resolved by
+`timex.interpret` with what only the parse knows: the tense of the governing verb, the year of
+an explicit date in the same clause, the date mentioned last, the periods spoken of before,
+the other end of a range; a period named by the day that closes it ("the quarter ended Sept.
+30") takes its value from that day. Ages, clock times alone, measures ("a 30-day limit"),
+holiday names and frequency words used as modifiers ("Christmas lights", "a quarterly
+dividend") and weekdays inside names are not dates; a weekday the grammar leaves open takes the
+day a firmer mention of it establishes.
 """
 
 from __future__ import annotations
