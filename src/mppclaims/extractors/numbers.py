@@ -454,6 +454,7 @@ def time_ref(
         and d.end <= sent.end_char
         and not (d.start < end and start < d.end)
         and d.type != "time"
+        and not (d.value or "").endswith("_REF")  # "now", "recently" date no figure
     ]
     if not candidates:
         return None

@@ -21,7 +21,7 @@ from .texts import (
 )
 
 if TYPE_CHECKING:
-    from ..records import ArticleRecord
+    from ..records import ArticleRecord, DateMention
 
 
 Tone = Literal["plain", "alert", "muted"]
@@ -104,6 +104,19 @@ _ENTITY_COLUMNS = (
 )
 
 
+def _date_row(d: DateMention) -> tuple[Cell, ...]:
+    """A date's row; a vague reference ("now", "recently": PRESENT_REF, PAST_REF,
+    FUTURE_REF) is dimmed, so the calendar dates stand out."""
+    if d.value is not None and d.value.endswith("_REF"):
+        return (Cell(d.text, "muted"), Cell(d.value, "muted"), Cell(d.type, "muted"), Cell(""))
+    return (
+        Cell(d.text),
+        cell(date_value_text(d), "unresolved"),
+        Cell(d.type),
+        cell(anchor_text(d)),
+    )
+
+
 def section_table(
     record: ArticleRecord, section: Section, *, nest_partials: bool = True
 ) -> SectionTable:
@@ -142,15 +155,7 @@ def section_table(
             rows.append((speaker, Cell(kind), Cell(text, marks=marks), cell(q.cue)))
     elif section is Section.dates:
         columns = _DATE_COLUMNS
-        rows = [
-            (
-                Cell(d.text),
-                cell(date_value_text(d), "unresolved"),
-                Cell(d.type),
-                cell(anchor_text(d)),
-            )
-            for d in record.dates
-        ]
+        rows = [_date_row(d) for d in record.dates]
     else:
         columns = _ENTITY_COLUMNS
         rows = [
