@@ -120,7 +120,7 @@ def analyse(doc: Doc, article: Article, *, raise_errors: bool = False) -> Articl
         entities = extract_entities(doc, ctx, index)
         dates = extract_dates(doc, ctx)
         quotes = extract_quotes(doc, ctx, index)
-        numbers = extract_numbers(doc, ctx, dates, quotes)
+        numbers = extract_numbers(doc, ctx, dates, quotes, index)
     except Exception as exc:  # one bad article must never stop a batch
         if raise_errors:
             raise

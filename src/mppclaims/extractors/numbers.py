@@ -22,6 +22,8 @@ from .. import lexicons
 from ..article import ArticleContext
 from ..intervals import Intervals, SpanIndex
 from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
+from .claim_keys import claim_key
+from .entities import EntityIndex
 from .quantities import Quantity, find_quantities
 
 # Entity labels under which a figure is part of a name ("Fortune 500", "Boeing 737").
@@ -50,7 +52,11 @@ def _time_units() -> frozenset[str]:
 
 
 def extract_numbers(
-    doc: Doc, ctx: ArticleContext, dates: Sequence[DateMention], quotes: Sequence[Quote]
+    doc: Doc,
+    ctx: ArticleContext,
+    dates: Sequence[DateMention],
+    quotes: Sequence[Quote],
+    index: EntityIndex | None = None,
 ) -> list[NumericClaim]:
     """Every numeric claim outside boilerplate, in text order."""
     found: list[tuple[Span, Quantity]] = []
@@ -68,7 +74,7 @@ def extract_numbers(
     counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
     dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
     sourced = SpanIndex(q for q in quotes if q.speaker)
-    return [_claim(ctx.text, whole, q, dated, sourced) for whole, q in found]
+    return [_claim(ctx.text, whole, q, dated, sourced, index) for whole, q in found]
 
 
 # ---------------------------------------------------------------------------- parse checks
@@ -247,6 +253,7 @@ def _claim(
     q: Quantity,
     dates: SpanIndex[DateMention],
     quotes: SpanIndex[Quote],
+    index: EntityIndex | None = None,
 ) -> NumericClaim:
     root = _root(whole)
     sent = root.sent
@@ -267,6 +274,7 @@ def _claim(
         sentence=text[sent.start_char : sent.end_char],
         attribution=attribution(q.start, q.end, sent.start_char, sent.end_char, quotes),
         time_ref=time_ref(whole.doc, text, q.start, q.end, sent, dates),
+        key=claim_key(whole, root, index),
     )
 
 
