@@ -20,6 +20,7 @@ import typer
 from .. import __version__
 from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, Stop, say
 from .extract import extract
+from .ledger import ledger
 from .schema import schema
 
 __all__ = ["app", "main"]
@@ -34,6 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command()(extract)
+app.command()(ledger)
 app.command()(schema)
 
 
