@@ -181,10 +181,10 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _predicate_verbs(root: Token) -> list[Token]:
-    """The verb stating the figure and the verbs coordinated with it that share its subject
-    ("had been processed and returned"); none when the figure hangs from a verb used as a
-    preposition ("including 13 families", "according to")."""
-    current = root
+    """The verb stating the figure and, when the figure is its subject, the verbs
+    coordinated with it ("93 people had been processed and returned"); none when the figure
+    hangs from a verb used as a preposition ("including 13 families", "according to")."""
+    current, below = root, root
     verb = None
     for _ in range(_MAX_CLIMB):
         if current.pos_ in _VERBS and current.i != root.i:
@@ -195,10 +195,12 @@ def _predicate_verbs(root: Token) -> list[Token]:
             # root): the head of the clause stands in for it
             verb = current if current.i != root.i else None
             break
-        current = current.head
+        below, current = current, current.head
     if verb is None or verb.dep_ == "prep":
         return []
     verbs = [verb]
+    if below.dep_ not in _SUBJECTS:  # "killed 14 people and destroyed 300 homes": two events
+        return verbs
     for child in verb.children:
         own_subject = any(grand.dep_ in _SUBJECTS for grand in child.children)
         if child.dep_ == "conj" and child.pos_ == "VERB" and not own_subject:

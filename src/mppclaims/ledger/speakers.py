@@ -10,7 +10,8 @@ do ("Bill Clinton", "Hillary Clinton"), only with the one credited with at least
 `DOMINANT` times as many items as the others together. A source described rather than
 named ("the report", "Authorities", "a spokesman") is joined only within its article: two
 articles' "the report" are two reports. A name is an entity's canonical name in its
-article, or words all capitalised whose last one is not a noun that describes a source.
+article, or capitalised words (and "of", "and", ...) whose last one is not a noun that
+describes a source ("Police", "Officials").
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Source:
     person: bool
     quotes: list[LedgerQuote] = field(default_factory=list)
     claims: list[LedgerClaim] = field(default_factory=list)
+    spellings: Counter[str] = field(default_factory=Counter)
 
 
 def speaker_sources(
@@ -77,7 +79,7 @@ def speaker_sources(
             continue
         quotes.sort(key=lambda q: (q.published or date.max, q.article, q.start))
         claims.sort(key=lambda c: (c.published or date.max, c.article, c.start))
-        counts = Counter(s.name for s in members for _ in [*s.quotes, *s.claims])
+        counts = sum((s.spellings for s in members), Counter[str]())
         names = sorted(counts, key=lambda n: (-counts[n], n))
         result.append(
             LedgerSource(
@@ -113,6 +115,7 @@ def _source(
     key = ("" if named else article, _normal(name))
     if key not in sources:
         sources[key] = _Source(name, named, labels.get(name) == "PERSON")
+    sources[key].spellings[name] += 1
     return sources[key]
 
 
@@ -123,7 +126,11 @@ def _is_name(name: str, names: set[str]) -> bool:
     if normal in names:
         return True
     words = _WORD.findall(name)
-    if not words or not all(word[0].isupper() for word in words):
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not words[0][0].isupper():
+        return False
+    if not all(word[0].isupper() or word.lower() in _CONNECTORS for word in words):
         return False
     last = words[-1].lower()
     describing = lexicons.mapping("speaker_nouns")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -49,6 +50,8 @@ def _csv_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, list):  # a claim's key: a JSON array, so that it parses back
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 

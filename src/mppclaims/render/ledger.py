@@ -8,6 +8,7 @@ time order, and the conflicts in words below; per source one row per quote or fi
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
@@ -295,11 +296,11 @@ def _csv_rows(ledger: Ledger) -> list[dict[str, object]]:
             notes.setdefault(c.second, []).append(f"#{c.first + 1}: {c.reason}")
         for i, claim in enumerate(group.claims):
             row = _claim_row(claim, prefix="")
-            row |= {"group": group.id, "group_terms": "; ".join(group.terms), "claim": i + 1}
+            row |= {"group": group.id, "group_terms": group.terms, "claim": i + 1}
             row["conflicts"] = " | ".join(notes.get(i, []))
             rows.append(row)
     for source in ledger.sources or []:
-        common = {"source": source.name, "source_names": "; ".join(source.names)}
+        common: dict[str, object] = {"source": source.name, "source_names": source.names}
         for quote in source.quotes:
             rows.append(
                 common
@@ -342,8 +343,8 @@ def _csv_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value)
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+    if isinstance(value, list):  # a JSON array, as in `extract`'s CSV
+        return json.dumps(value, ensure_ascii=False)
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)
