@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mppclaims.ledger import similarity
@@ -101,6 +101,7 @@ def _brute_force(items: list[Keyed], threshold: float) -> list[list[int]]:
     return sorted(groups.values(), key=lambda members: members[0])
 
 
+@settings(deadline=None)
 @given(ITEMS, st.sampled_from([0.3, 0.5, 0.8]))
 def test_grouping_equals_comparing_every_pair(items: list[Keyed], threshold: float) -> None:
     assert group(items, threshold) == _brute_force(items, threshold)

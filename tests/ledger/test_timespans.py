@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mppclaims.ledger import claim_when, interval
@@ -52,6 +52,7 @@ def test_a_value_names_the_days_of_its_precision(
     assert interval(value, mod) == expected
 
 
+@settings(deadline=None)
 @given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
 def test_every_coarser_value_holds_the_day(day: date) -> None:
     values = [
@@ -68,6 +69,7 @@ def test_every_coarser_value_holds_the_day(day: date) -> None:
         assert span is not None and span[0] <= day <= span[1], value
 
 
+@settings(deadline=None)
 @given(
     st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
     st.sampled_from(["month", "year", "quarter"]),

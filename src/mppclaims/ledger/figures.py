@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from ..records import ArticleRecord, LedgerClaim, LedgerGroup
+from ..records import ArticleRecord, LedgerClaim, LedgerGroup, NumericClaim
 from ..render.sections import article_name
 from .conflicts import find_conflicts
 from .grouping import DEFAULT_THRESHOLD, Keyed, group
@@ -15,17 +15,16 @@ from .timespans import claim_when
 
 def ledger_claims(record: ArticleRecord) -> list[LedgerClaim]:
     """The record's numeric claims with their article and the time each holds for."""
-    name = article_name(record)
+    return [ledger_claim(record, claim) for claim in record.numeric_claims]
+
+
+def ledger_claim(record: ArticleRecord, claim: NumericClaim) -> LedgerClaim:
+    """One claim of `record` with its article and the time it holds for."""
     published = record.metadata.published
-    return [
-        LedgerClaim(
-            **claim.model_dump(),
-            article=name,
-            published=published,
-            when=claim_when(claim, record.dates, published),
-        )
-        for claim in record.numeric_claims
-    ]
+    when = claim_when(claim, record.dates, published)
+    # the fields' dict: iterating a model field by field costs more than validating it
+    fields = {**claim.__dict__, "article": article_name(record), "published": published}
+    return LedgerClaim.model_validate(fields | {"when": when})
 
 
 def figure_groups(
@@ -42,18 +41,17 @@ def figure_groups(
 
     Groups come with the most articles first, then in the order their first claim was read.
     """
-    claims = [c for record in records if record.error is None for c in ledger_claims(record)]
+    found = [(r, c) for r in records if r.error is None for c in r.numeric_claims]
     keyed = [
-        Keyed(c.article, (c.kind, c.unit, c.direction is not None), frozenset(c.key))
-        for c in claims
+        Keyed(article_name(r), (c.kind, c.unit, c.direction is not None), frozenset(c.key))
+        for r, c in found
     ]
     groups = []
     for members in group(keyed, threshold):
-        chosen = [claims[i] for i in members]
-        articles = len({c.article for c in chosen})
-        if articles < min_articles or not _matches(chosen, about):
+        articles = len({keyed[i].article for i in members})
+        if articles < min_articles or not _matches([found[i][1] for i in members], about):
             continue
-        chosen.sort(key=_time_order)
+        chosen = sorted((ledger_claim(*found[i]) for i in members), key=_time_order)
         conflicts = find_conflicts(chosen)
         if only_conflicts and not conflicts:
             continue
@@ -88,7 +86,7 @@ def _terms(claims: Sequence[LedgerClaim]) -> list[str]:
     return sorted(shared, key=lambda word: (-counts[word], word))
 
 
-def _matches(claims: Sequence[LedgerClaim], about: str | None) -> bool:
+def _matches(claims: Sequence[NumericClaim], about: str | None) -> bool:
     if not about:
         return True
     text = " ".join(" ".join([c.about or "", c.predicate or "", *c.key]) for c in claims).lower()

@@ -123,6 +123,11 @@ def jsonl_items(
     articles = read_jsonl(feed(), path=path, published=published)
     for lineno, raw in enumerate(lines, 1):
         line = raw[3:] if lineno == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
+        record = _valid_record(line)
+        if record is not None:
+            fed.append(b"\n")
+            yield record
+            continue
         obj = _record_object(line)
         if obj is None:
             fed.append(raw)
@@ -131,6 +136,18 @@ def jsonl_items(
             continue
         fed.append(b"\n")
         yield record_from_json(obj, where=f"{path}:{lineno}", path=path, raw=line)
+
+
+def _valid_record(line: bytes) -> ArticleRecord | None:
+    """The record of a line that is a valid record of this major version, parsed and
+    validated in one step (the common case); None for anything else."""
+    if b'"schema_version"' not in line or b'"source"' not in line:
+        return None
+    try:
+        record = ArticleRecord.model_validate_json(line)
+    except ValidationError:
+        return None
+    return record if record.schema_version.split(".", 1)[0] == SUPPORTED_MAJOR else None
 
 
 def _record_object(line: bytes) -> dict[str, Any] | None:

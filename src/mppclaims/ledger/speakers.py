@@ -16,6 +16,7 @@ describes a source ("Police", "Officials").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -23,9 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import lexicons
-from ..records import ArticleRecord, LedgerClaim, LedgerQuote, LedgerSource
+from ..records import ArticleRecord, LedgerQuote, LedgerSource, NumericClaim, Quote
 from ..render.sections import article_name
-from .figures import ledger_claims
+from .figures import ledger_claim
 
 DOMINANT = 3
 _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&", "de"})
@@ -40,8 +41,8 @@ class _Source:
     name: str
     named: bool
     person: bool
-    quotes: list[LedgerQuote] = field(default_factory=list)
-    claims: list[LedgerClaim] = field(default_factory=list)
+    quotes: list[tuple[ArticleRecord, Quote]] = field(default_factory=list)
+    claims: list[tuple[ArticleRecord, NumericClaim]] = field(default_factory=list)
     spellings: Counter[str] = field(default_factory=Counter)
 
 
@@ -59,24 +60,25 @@ def speaker_sources(
         if record.error is not None:
             continue
         name = article_name(record)
-        published = record.metadata.published
         labels = _labels(record)
         known = {_normal(entity.canonical) for entity in record.entities}
         for quote in record.quotes:
             if quote.speaker:
-                item = LedgerQuote(**quote.model_dump(), article=name, published=published)
-                _source(sources, quote.speaker, name, labels, known).quotes.append(item)
-        for claim in ledger_claims(record):
+                _source(sources, quote.speaker, name, labels, known).quotes.append((record, quote))
+        for claim in record.numeric_claims:
             if claim.attribution:
-                _source(sources, claim.attribution, name, labels, known).claims.append(claim)
+                entry = _source(sources, claim.attribution, name, labels, known)
+                entry.claims.append((record, claim))
     joined = _join(list(sources.values()))
     result = []
     for members in joined:
-        quotes = [q for s in members for q in s.quotes if _says(q.text, about)]
-        claims = [c for s in members for c in s.claims if _counts(c, about)]
-        articles = len({q.article for q in quotes} | {c.article for c in claims})
-        if articles < min_articles or not (quotes or claims):
+        said = [(r, q) for s in members for r, q in s.quotes if _says(q.text, about)]
+        given = [(r, c) for s in members for r, c in s.claims if _counts(c, about)]
+        articles = len({article_name(r) for r, _ in [*said, *given]})
+        if articles < min_articles or not (said or given):
             continue
+        quotes = [_ledger_quote(r, q) for r, q in said]
+        claims = [ledger_claim(r, c) for r, c in given]
         quotes.sort(key=lambda q: (q.published or date.max, q.article, q.start))
         claims.sort(key=lambda c: (c.published or date.max, c.article, c.start))
         counts = sum((s.spellings for s in members), Counter[str]())
@@ -92,6 +94,12 @@ def speaker_sources(
         )
     result.sort(key=lambda s: (-s.articles, -(len(s.quotes) + len(s.claims)), s.name))
     return result
+
+
+def _ledger_quote(record: ArticleRecord, quote: Quote) -> LedgerQuote:
+    """A quote with its article."""
+    fields = {"article": article_name(record), "published": record.metadata.published}
+    return LedgerQuote.model_validate(quote.__dict__ | fields)
 
 
 def _labels(record: ArticleRecord) -> dict[str, str]:
@@ -137,6 +145,7 @@ def _is_name(name: str, names: set[str]) -> bool:
     return last not in describing and last.removesuffix("s") not in describing
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _normal(name: str) -> str:
     """A name compared across articles: lower case, no leading "the", titles, middle
     initials, dots or possessive."""
@@ -222,6 +231,6 @@ def _says(text: str, about: str | None) -> bool:
     return not about or all(word in text.lower() for word in about.lower().split())
 
 
-def _counts(claim: LedgerClaim, about: str | None) -> bool:
+def _counts(claim: NumericClaim, about: str | None) -> bool:
     words = " ".join([claim.about or "", claim.predicate or "", *claim.key])
     return _says(words, about)
