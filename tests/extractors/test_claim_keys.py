@@ -70,6 +70,24 @@ CASES: list[Case] = [
         {"people", "screen", "release", "Texas"},
         {"Friday"},
     ),
+    (
+        "In the latest poll, Mayor Karen Bass leads Rick Caruso by 48 percent to 45 percent.",
+        "48 percent",
+        {"Bass", "lead"},
+        {"Caruso"},
+    ),
+    (
+        "In the latest poll, Mayor Karen Bass leads Rick Caruso by 48 percent to 45 percent.",
+        "45 percent",
+        {"Caruso", "lead"},
+        {"Bass"},
+    ),
+    (
+        "Ford sold 40,000 trucks in May, up from 35,000 in April.",
+        "40,000",
+        {"Ford", "sell", "truck"},
+        {"May"},
+    ),
 ]
 
 

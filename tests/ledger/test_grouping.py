@@ -69,6 +69,24 @@ def test_an_empty_key_joins_nothing() -> None:
     assert group(items) == [[0], [1]]
 
 
+def test_vague_keys_join_nothing() -> None:
+    won = frozenset({"delegate", "win"})
+    assert similarity(won, won) == 0.0
+    assert group([keyed("a", won), keyed("b", won)]) == [[0], [1]]
+    named = frozenset({"Crutcher", "kill"})
+    assert group([keyed("a", named), keyed("b", named)]) == [[0, 1]]
+
+
+def test_a_chain_through_a_shared_name_stops_at_a_rival() -> None:
+    items = [
+        keyed("a", frozenset({"Clinton", "Trump", "lead", "poll"})),
+        keyed("b", frozenset({"Trump", "lead", "poll"})),
+        keyed("c", frozenset({"Cruz", "Trump", "lead", "poll"})),
+        keyed("d", frozenset({"Clinton", "Trump", "lead", "poll"})),
+    ]
+    assert group(items) == [[0, 1, 3], [2]]
+
+
 WORDS = st.sampled_from(["Mexico", "Texas", "migrant", "return", "send", "people", "family"])
 ITEMS = st.lists(
     st.builds(
@@ -81,27 +99,45 @@ ITEMS = st.lists(
 )
 
 
-def _brute_force(items: list[Keyed], threshold: float) -> list[list[int]]:
-    """Single-link groups by comparing every pair: what `group` must equal."""
-    parent = list(range(len(items)))
+def _names(key: frozenset[str]) -> frozenset[str]:
+    return frozenset(word for word in key if word[0].isupper())
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
 
-    for i, a in enumerate(items):
-        for j, b in enumerate(items[:i]):
-            joined = a.article != b.article and a.compatible == b.compatible
-            if joined and similarity(a.key, b.key) >= threshold:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
-    return sorted(groups.values(), key=lambda members: members[0])
+def _joinable(a: Keyed, b: Keyed, threshold: float) -> bool:
+    same_kind = a.article != b.article and a.compatible == b.compatible
+    return same_kind and similarity(a.key, b.key) >= threshold
 
 
 @settings(deadline=None)
 @given(ITEMS, st.sampled_from([0.3, 0.5, 0.8]))
-def test_grouping_equals_comparing_every_pair(items: list[Keyed], threshold: float) -> None:
-    assert group(items, threshold) == _brute_force(items, threshold)
+def test_groups_are_single_link_closures_without_rival_names(
+    items: list[Keyed], threshold: float
+) -> None:
+    groups = group(items, threshold)
+    assert sorted(i for found in groups for i in found) == list(range(len(items)))
+    where = {i: n for n, found in enumerate(groups) for i in found}
+    for found in groups:
+        if len(found) == 1:
+            continue
+        assert len({items[i].article for i in found}) > 1
+        assert len({items[i].compatible for i in found}) == 1
+        # connected by joinable pairs
+        reached, todo = {found[0]}, [found[0]]
+        while todo:
+            i = todo.pop()
+            for j in found:
+                if j not in reached and _joinable(items[i], items[j], threshold):
+                    reached.add(j)
+                    todo.append(j)
+        assert reached == set(found)
+        # no rival names: one claim names everyone the group's claims name
+        everyone = frozenset().union(*(_names(items[i].key) for i in found))
+        assert any(_names(items[i].key) == everyone for i in found)
+    # two joinable claims left apart belong to groups with rival names
+    for i, a in enumerate(items):
+        for j, b in enumerate(items[:i]):
+            if where[i] != where[j] and _joinable(a, b, threshold):
+                names_i = frozenset().union(*(_names(items[k].key) for k in groups[where[i]]))
+                names_j = frozenset().union(*(_names(items[k].key) for k in groups[where[j]]))
+                assert names_i and names_j
+                assert not (names_i <= names_j or names_j <= names_i)

@@ -74,7 +74,8 @@ def claim_key(whole: Span, root: Token, index: EntityIndex | None = None) -> lis
         of_object = _of_object(counted)
         if of_object is not None:
             key.noun(of_object)
-    for verb in _predicate_verbs(root):
+    verbs = _predicate_verbs(root)
+    for verb in verbs:
         key.word(verb)
         for child in verb.children:
             if counted is not None and child.i == counted.i:
@@ -87,7 +88,35 @@ def claim_key(whole: Span, root: Token, index: EntityIndex | None = None) -> lis
             for target in preposition.children:
                 if target.dep_ == "pobj":
                     key.argument(target)
+    side = _scoreline_side(whole)
+    if side is not None and verbs:
+        key.holder(side, verbs[0], whole)
     return sorted(key.words)
+
+
+def _scoreline_side(whole: Span) -> int | None:
+    """1 or 2 when the claim is the first or second figure of a score or poll line ("leads
+    Trump by 49 percent to 47 percent", "44 percent to Trump's 34 percent"), else None.
+
+    Read from the words around the figure, which a misparse does not change; "from 10 to
+    20" is a change, not a score.
+    """
+    doc = whole.doc
+    if whole.end + 1 < len(doc) and doc[whole.end].lower_ == "to":
+        ahead = doc[whole.end + 1 : whole.end + 4]
+        before = doc[whole.start - 1].lower_ if whole.start > 0 else ""
+        if any(token.like_num for token in ahead) and before != "from":
+            return 1
+    to = whole.start - 1  # "to 47 percent", "to Trump's 34 percent"
+    while to > 0 and (doc[to].ent_type_ in NAMED_LABELS or doc[to].tag_ == "POS"):
+        to -= 1
+    if to >= 1 and whole.start - to <= 4 and doc[to].lower_ == "to":
+        previous = doc[to - 1]
+        figure_before = previous.like_num or (previous.i > 0 and doc[previous.i - 1].like_num)
+        change = any(t.lower_ == "from" for t in doc[max(to - 5, 0) : to - 1])
+        if figure_before and not change:
+            return 2
+    return None
 
 
 class _Key:
@@ -98,6 +127,36 @@ class _Key:
         self.claim = claim
         self.index = index
         self.words: set[str] = set()
+
+    def holder(self, side: int, verb: Token, whole: Span) -> None:
+        """Keep only the party a score line's figure belongs to: the subject's for the first
+        figure ("Clinton leads Trump by 49"), the other party's for the second ("to 47")."""
+        subjects: set[str] = set()
+        others: set[str] = set()
+        for child in verb.children:
+            for item in (child, *(c for c in child.children if c.dep_ == "conj")):
+                name = self.name_of(item)
+                if name is not None and child.dep_ in _SUBJECTS:
+                    subjects.add(name)
+                elif name is not None and child.dep_ in (*_ARGUMENTS, "npadvmod"):
+                    others.add(name)
+        head_name = self.name_of(verb)  # a misparse made the other party the clause's head
+        if head_name is not None:
+            others.add(head_name)
+        doc = whole.doc
+        for token in doc[max(whole.start - 4, 0) : min(whole.end + 5, len(doc))]:
+            # names on the figures' nouns: "Clinton 47.1 percent", "to Trump's 34 percent"
+            name = self.name_of(token)
+            on_figure = token.head.like_num or any(c.like_num for c in token.head.children)
+            if name is not None and token.dep_ in ("nmod", "poss", "compound") and on_figure:
+                others.add(name)
+        keep, drop = (subjects, others) if side == 1 else (others, subjects)
+        self.words -= drop - keep
+        self.words |= keep
+
+    def name_of(self, token: Token) -> str | None:
+        entity = _entity(token)
+        return None if entity is None else _name(entity, self.index)
 
     def noun(self, noun: Token) -> None:
         """A noun and the nouns coordinated with it ("parents and children")."""
@@ -209,25 +268,30 @@ def _predicate_verbs(root: Token) -> list[Token]:
 
 
 def _entity(token: Token) -> Span | None:
-    """The named entity (person, place, body, ...) that `token` is part of, if any."""
-    if token.ent_type_ not in NAMED_LABELS:
+    """The named entity (person, place, body, ...) that `token` is part of, if any; a
+    number ends a name ("Trump 47.3 percent" is a name and a figure run together)."""
+    if token.ent_type_ not in NAMED_LABELS or token.like_num:
         return None
     doc = token.doc
     start, end = token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
+        if doc[start - 1].like_num:
+            return None  # the words after the figure ("percent")
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].like_num:
         end += 1
     return doc[start:end]
 
 
 def _name(entity: Span, index: EntityIndex | None) -> str:
-    """The entity's key word: its canonical name lower-cased; a person's surname."""
+    """The entity's key word: its canonical name as written; a person's surname."""
     label = entity.label_ or entity[0].ent_type_
     canonical = None
     if index is not None:
         mention = index.mention_at(entity.start_char, entity.end_char)
-        if mention is not None:
+        # a mention longer than the entity took in a figure: its canonical name would too
+        inside = mention is not None and entity.start_char <= mention.start
+        if mention is not None and inside and mention.end <= entity.end_char:
             label = mention.label
             canonical = index.canonical(mention.start)
     name = normalise_name(canonical or entity.text, label)

@@ -87,9 +87,11 @@ def _overlap(a: LedgerClaim, b: LedgerClaim) -> bool:
 
 
 def _reason(a: LedgerClaim, b: LedgerClaim, range_a: ValueRange, range_b: ValueRange) -> str:
+    times = _when_text(a), _when_text(b)
+    when = f"both for {times[0]}" if times[0] == times[1] else "for overlapping times ({}; {})"
     return (
         f"{_quoted(a)} allows {_range_text(range_a)} and {_quoted(b)} allows "
-        f"{_range_text(range_b)}, for overlapping times ({_when_text(a)}; {_when_text(b)})"
+        f"{_range_text(range_b)}, {when.format(*times)}"
     )
 
 
@@ -121,4 +123,4 @@ def _when_text(claim: LedgerClaim) -> str:
     days = when.start.isoformat()
     if when.end != when.start:
         days = f"{days} to {when.end.isoformat()}"
-    return days if when.basis == "time_ref" else f"published {days}"
+    return days if when.basis == "time_ref" else f"{days}, the publication date"
