@@ -1,11 +1,12 @@
-"""Cost of each extractor relative to the spaCy parse, on the same parsed Docs.
+"""Cost of each pipeline step relative to the spaCy parse, on the same parsed Docs.
 
     python bench/extractors.py [PATH ...]
 
 (default: data/articles and ../shared/dev/polnear/articles)
 
-Parses every article once with `nlp.pipe`, then times each extraction step over the parsed
-Docs; prints each step's time as a percentage of the parse. Medians of --rounds runs.
+Parses every article once with `nlp.pipe`, then runs the pipeline's steps
+(`mppclaims.api.STEPS`) over fresh contexts of the parsed Docs and times each step; prints
+each step's time as a percentage of the parse. Medians of --rounds runs.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from mppclaims.article import ArticleContext, read_metadata
-from mppclaims.extractors.dates import extract_dates
-from mppclaims.extractors.entities import entity_index, extract_entities
-from mppclaims.extractors.numbers import extract_numbers
-from mppclaims.extractors.quotes import extract_quotes
+from mppclaims.api import STEPS
+from mppclaims.context import ArticleContext
 from mppclaims.inputs import iter_articles
+from mppclaims.metadata import read_metadata
 from mppclaims.nlp import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,15 +27,6 @@ DEFAULT_PATHS = [
     ROOT / "data" / "articles",
     ROOT.parent / "shared" / "dev" / "polnear" / "articles",
 ]
-
-
-def _median_seconds(step: Callable[[], object], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        began = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -51,36 +40,36 @@ def main() -> None:
     nlp = load()
     texts = [a.text for a in articles]
     docs = list(nlp.pipe(texts))
-    parse = _median_seconds(lambda: list(nlp.pipe(texts)), args.rounds)
-    contexts = []
+    parses = []
+    for _ in range(args.rounds):
+        began = time.perf_counter()
+        list(nlp.pipe(texts))
+        parses.append(time.perf_counter() - began)
+    parse = statistics.median(parses)
+    facts = [read_metadata(a.text, published=a.published) for a in articles]
+    began = time.perf_counter()
     for article in articles:
-        metadata, boilerplate = read_metadata(article.text, published=article.published)
-        contexts.append(ArticleContext(article.text, metadata.published, tuple(boilerplate)))
-    pairs = list(zip(docs, contexts, strict=True))
-    indexes = [entity_index(doc, ctx) for doc, ctx in pairs]
-    dates = [extract_dates(doc, ctx) for doc, ctx in pairs]
-    quotes = [extract_quotes(doc, ctx, ix) for (doc, ctx), ix in zip(pairs, indexes, strict=True)]
-    steps: dict[str, Callable[[], object]] = {
-        "metadata+boilerplate": lambda: [read_metadata(a.text) for a in articles],
-        "entities": lambda: [
-            extract_entities(doc, ctx, entity_index(doc, ctx)) for doc, ctx in pairs
-        ],
-        "dates": lambda: [extract_dates(doc, ctx) for doc, ctx in pairs],
-        "quotes": lambda: [
-            extract_quotes(doc, ctx, ix) for (doc, ctx), ix in zip(pairs, indexes, strict=True)
-        ],
-        "numbers": lambda: [
-            extract_numbers(doc, ctx, d, q)
-            for (doc, ctx), d, q in zip(pairs, dates, quotes, strict=True)
-        ],
-    }
+        read_metadata(article.text)
+    metadata_seconds = time.perf_counter() - began
+    timings: dict[str, list[float]] = {slot: [] for slot, _ in STEPS}
+    for _ in range(args.rounds):
+        contexts = [
+            ArticleContext(doc, published=meta.published, boilerplate=tuple(boilerplate))
+            for doc, (meta, boilerplate) in zip(docs, facts, strict=True)
+        ]
+        for slot, step in STEPS:  # each step over every article, in pipeline order
+            began = time.perf_counter()
+            for ctx in contexts:
+                setattr(ctx, slot, step(ctx))
+            timings[slot].append(time.perf_counter() - began)
     tokens = sum(len(doc) for doc in docs)
     print(
         f"{len(docs)} articles, {tokens} tokens; "
         f"parse {parse:.2f} s ({tokens / parse:,.0f} tokens/s)"
     )
-    for name, step in steps.items():
-        seconds = _median_seconds(step, args.rounds)
+    rows = [("metadata+boilerplate", metadata_seconds)]
+    rows += [(slot, statistics.median(times)) for slot, times in timings.items()]
+    for name, seconds in rows:
         print(f"  {name:22s} {seconds * 1000:8.1f} ms  {100 * seconds / parse:5.1f}% of the parse")
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import spacy
 
-from mppclaims.api import extract_many
+from mppclaims import extract_many
 from mppclaims.inputs import Article, iter_articles
 from mppclaims.nlp import load, resolve_model
 

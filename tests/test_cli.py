@@ -179,7 +179,8 @@ def test_an_extractor_failure_fails_its_record_or_stops_with_debug(
     def broken(*args: object) -> list[object]:
         raise RuntimeError("extractor bug")
 
-    monkeypatch.setattr(api, "extract_dates", broken)
+    steps = tuple((slot, broken if slot == "dates" else step) for slot, step in api.STEPS)
+    monkeypatch.setattr(api, "STEPS", steps)
     result = runner.invoke(app, ["extract", str(FIRST)])
     assert result.exit_code == 1
     [record] = _records(result.stdout)

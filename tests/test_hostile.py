@@ -28,6 +28,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import mppclaims
 from mppclaims import api, inputs
 from mppclaims.api import chunk_bounds, extract_many
 from mppclaims.cli import main
@@ -708,7 +709,7 @@ def test_a_worker_that_dies_costs_no_record(monkeypatch: pytest.MonkeyPatch, nlp
     monkeypatch.setattr(workers, "_work", _dying_work)
     texts = [f"Story {i}: the council hired {i} teachers." for i in range(12)]
     texts[5] = "CRASH. The council hired 5 teachers."
-    records = list(extract_many(texts, nlp=nlp, n_process=2))
+    records = list(mppclaims.extract_many(texts, nlp=nlp, n_process=2))
     assert [r.source.chars for r in records] == [len(t) for t in texts]
     assert all(r.error is None for r in records)
     assert [r.numeric_claims[-1].value for r in records] == [float(i) for i in range(12)]

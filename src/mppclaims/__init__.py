@@ -34,8 +34,18 @@ def extract(
     return _extract(text, published=published, source=source, **options)
 
 
-def extract_many(articles: Iterable[Article | str], **options: Any) -> Iterator[ArticleRecord]:
-    """Stream one record per article, in order; see `mppclaims.api.extract_many`."""
+def extract_many(
+    articles: Iterable[Article | str], *, n_process: int = 1, **options: Any
+) -> Iterator[ArticleRecord]:
+    """Stream one record per article, in order; see `mppclaims.api.extract_many`.
+
+    With `n_process` > 1, whole articles are extracted in that many worker processes
+    (`mppclaims.workers`); the records are the same.
+    """
+    if n_process > 1:
+        from .workers import extract_many as in_workers
+
+        return in_workers(articles, n_process, **options)
     from .api import extract_many as _extract_many
 
     return _extract_many(articles, **options)

@@ -1,7 +1,8 @@
 """The pipeline: articles -> one parse each (batched) -> article context -> extractors -> records.
 
-Every extractor is a pure function of the parsed Doc and the `ArticleContext`; they run in a
-fixed order so later ones can use earlier results (numbers read dates and quotes).
+Every extractor is a function of the `ArticleContext` alone; `fill_context` runs them in a
+fixed order and stores each result in the context's slot, where later ones read it (quotes
+ask the sources resolver, numbers read dates and quotes).
 
 A text longer than `CHUNK_CHARS` is parsed in pieces cut at paragraph breaks and the pieces'
 Docs are joined into one Doc whose text is the article's, so the extractors and every offset
@@ -14,18 +15,21 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .article import ArticleContext, read_metadata
+from .context import ArticleContext
 from .extractors.dates import extract_dates
-from .extractors.entities import entity_index, extract_entities
+from .extractors.entities import extract_entities
 from .extractors.numbers import extract_numbers
 from .extractors.quotes import extract_quotes
 from .inputs import Article, article_from_text
+from .metadata import read_metadata
 from .nlp import load
 from .records import ArticleRecord, ErrorInfo
+from .sources.mentions import find_names
+from .sources.resolver import Sources
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -113,14 +117,8 @@ def analyse(doc: Doc, article: Article, *, raise_errors: bool = False) -> Articl
         article.text, published=article.published, title=article.title
     )
     try:
-        ctx = ArticleContext(
-            text=article.text, published=metadata.published, boilerplate=tuple(boilerplate)
-        )
-        index = entity_index(doc, ctx)
-        entities = extract_entities(doc, ctx, index)
-        dates = extract_dates(doc, ctx)
-        quotes = extract_quotes(doc, ctx, index)
-        numbers = extract_numbers(doc, ctx, dates, quotes, index)
+        ctx = ArticleContext(doc, published=metadata.published, boilerplate=tuple(boilerplate))
+        fill_context(ctx)
     except Exception as exc:  # one bad article must never stop a batch
         if raise_errors:
             raise
@@ -130,11 +128,35 @@ def analyse(doc: Doc, article: Article, *, raise_errors: bool = False) -> Articl
         source=article.source,
         metadata=metadata,
         boilerplate=boilerplate,
-        entities=entities,
-        dates=dates,
-        numeric_claims=numbers,
-        quotes=quotes,
+        entities=ctx.entities,
+        dates=ctx.dates,
+        numeric_claims=ctx.numbers,
+        quotes=ctx.quotes,
     )
+
+
+# The steps of the pipeline, in order: the context slot each fills and what fills it. Who is
+# who (entity mentions and canonical names) comes first, then entities and dates; the
+# sources resolver needs the names, quotes need the resolver, numbers read dates and quotes.
+STEPS: tuple[tuple[str, Callable[[ArticleContext], object]], ...] = (
+    ("names", find_names),
+    ("entities", extract_entities),
+    ("dates", extract_dates),
+    ("sources", Sources),
+    ("quotes", extract_quotes),
+    ("numbers", extract_numbers),
+)
+
+
+def fill_context(ctx: ArticleContext, *, until: str | None = None) -> None:
+    """Run the pipeline's steps on the article in order, each storing its result in its
+    slot; with `until`, stop after the step that fills that slot."""
+    if until is not None and until not in {slot for slot, _ in STEPS}:
+        raise ValueError(f"no pipeline step fills {until!r}")
+    for slot, step in STEPS:
+        setattr(ctx, slot, step(ctx))
+        if slot == until:
+            return
 
 
 def extract_many(
@@ -142,7 +164,6 @@ def extract_many(
     *,
     nlp: Language | None = None,
     model: str | None = None,
-    n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     raise_errors: bool = False,
 ) -> Iterator[ArticleRecord]:
@@ -152,22 +173,21 @@ def extract_many(
     extractor's exception propagate instead of failing that record. Failed inputs pass
     through the pipe as empty texts so that the order of records is kept. Parsing runs in
     `nlp.memory_zone()`s: Docs that other code makes with the same `nlp` while this
-    generator is suspended do not outlive the zone. With `n_process` > 1, whole articles
-    are extracted in that many worker processes (`mppclaims.workers`); the records are
-    the same.
+    generator is suspended do not outlive the zone. This runs in one process;
+    `mppclaims.extract_many(..., n_process=N)` spreads articles over worker processes.
     """
     nlp = nlp if nlp is not None else load(model)
-    items = iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
-    if n_process > 1:
-        from .workers import in_workers
-
-        yield from in_workers(nlp, items, n_process, raise_errors=raise_errors)
-        return
+    items = as_articles(articles)
     limit = min(CHUNK_CHARS, nlp.max_length)
     for first in items:
         zone = itertools.chain([first], itertools.islice(items, ZONE_ARTICLES - 1))
         with nlp.memory_zone():
             yield from _parse_and_analyse(nlp, zone, limit, batch_size, raise_errors)
+
+
+def as_articles(articles: Iterable[Article | str]) -> Iterator[Article]:
+    """The inputs as `Article`s: plain strings become articles of that text."""
+    return iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
 
 
 def _parse_and_analyse(

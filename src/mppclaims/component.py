@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .api import analyse
 from .inputs import Article, article_from_text
+from .nlp import prepare
 
 EXTENSION = "mppclaims"
 
@@ -36,7 +37,9 @@ class ClaimsComponent:
 
 @Language.factory("mppclaims")
 def make_component(nlp: Language, name: str) -> ClaimsComponent:
-    """Create the component and register `Doc._.mppclaims` once."""
+    """Create the component, prepare the pipeline as `mppclaims.extract` does (tokenizer
+    rules, sentence starts at paragraph breaks) and register `Doc._.mppclaims` once."""
+    prepare(nlp)
     if not Doc.has_extension(EXTENSION):
         Doc.set_extension(EXTENSION, default=None)
     return ClaimsComponent()

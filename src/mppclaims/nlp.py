@@ -128,7 +128,14 @@ def _load(model: str) -> Language:
             f"cannot load spaCy model {model!r} ({first[:160]}); "
             f"install the default one with: {INSTALL_HINT}"
         ) from exc
-    add_tokenizer_rules(nlp)
-    add_line_break_sentences(nlp)
+    prepare(nlp)
     add_tensor_drop(nlp)
     return nlp
+
+
+def prepare(nlp: Language) -> None:
+    """What mppclaims needs of any pipeline: its tokenizer rules and sentence starts at
+    paragraph breaks. Called by `load` and by the spaCy component's factory, so that
+    `nlp.add_pipe("mppclaims")` and `mppclaims.extract` parse alike; idempotent."""
+    add_tokenizer_rules(nlp)
+    add_line_break_sentences(nlp)

@@ -51,6 +51,22 @@ def _work(batch: list[Article]) -> list[ArticleRecord]:
     return list(extract_many(batch, nlp=_Worker.nlp, raise_errors=_Worker.raise_errors))
 
 
+def extract_many(
+    articles: Iterable[Article | str],
+    workers: int,
+    *,
+    nlp: Language | None = None,
+    model: str | None = None,
+    raise_errors: bool = False,
+) -> Iterator[ArticleRecord]:
+    """One record per article, in input order, extracted by `workers` processes."""
+    from .api import as_articles
+    from .nlp import load
+
+    nlp = nlp if nlp is not None else load(model)
+    yield from in_workers(nlp, as_articles(articles), workers, raise_errors=raise_errors)
+
+
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(articles)
     while batch := list(itertools.islice(iterator, size)):

@@ -7,14 +7,14 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from mppclaims.article import ArticleContext
+from mppclaims.context import ArticleContext
 from mppclaims.extractors.dates import extract_dates, governing
 from mppclaims.extractors.timex import Tense
 from mppclaims.records import Boilerplate, DateMention
 
 
 def _dates(nlp: Language, text: str, published: date | None = None) -> list[DateMention]:
-    found = extract_dates(nlp(text), ArticleContext(text=text, published=published))
+    found = extract_dates(ArticleContext(nlp(text), published=published))
     for mention in found:
         assert text[mention.start : mention.end] == mention.text
     return found
@@ -212,8 +212,8 @@ def test_an_open_weekday_takes_the_day_a_firmer_mention_gives(nlp: Language) -> 
 def test_nothing_inside_boilerplate(nlp: Language) -> None:
     text = "Photo taken on Friday. The board met on Thursday."
     caption = Boilerplate(text="Photo taken on Friday.", start=0, end=22, reason="caption")
-    ctx = ArticleContext(text=text, published=FRIDAY, boilerplate=(caption,))
-    assert [d.text for d in extract_dates(nlp(text), ctx)] == ["on Thursday"]
+    ctx = ArticleContext(nlp(text), published=FRIDAY, boilerplate=(caption,))
+    assert [d.text for d in extract_dates(ctx)] == ["on Thursday"]
 
 
 def test_governing_tense(nlp: Language) -> None:

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from mppclaims.article import ArticleContext
+from mppclaims.api import fill_context
+from mppclaims.context import ArticleContext
 from mppclaims.extractors.entities import (
     EntityIndex,
     Mention,
-    extract_entities,
     mention_gender,
     normalise_name,
 )
+from mppclaims.records import Entity
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    ctx = ArticleContext(doc)
+    fill_context(ctx, until="entities")
+    return ctx.entities
 
 
 def _index(*mentions: tuple[str, str]) -> EntityIndex:
@@ -63,7 +70,7 @@ def test_canonical_is_the_fullest_name_of_the_same_referent(
 def test_acronym_in_parentheses_links_to_the_name_before_it(nlp: Language) -> None:
     text = "Officers of U.S. Customs and Border Protection (CBP) stopped them. CBP said so."
     doc = nlp(text)
-    entities = extract_entities(doc, ArticleContext(text=text, published=None))
+    entities = _entities(doc)
     cbp = [e for e in entities if e.text == "CBP"]
     assert cbp and all(e.canonical == "U.S. Customs and Border Protection" for e in cbp)
 
@@ -71,8 +78,7 @@ def test_acronym_in_parentheses_links_to_the_name_before_it(nlp: Language) -> No
 def test_entities_skip_boilerplate_and_numbers(nlp: Language) -> None:
     text = "Jane Roe of Acme Corp said 5 people came on Monday. Photo by John Doe/Getty"
     doc = nlp(text)
-    ctx = ArticleContext(text=text, published=None)
-    labels = {e.label for e in extract_entities(doc, ctx)}
+    labels = {e.label for e in _entities(doc)}
     assert labels <= {"PERSON", "ORG"} and "PERSON" in labels
 
 
@@ -104,7 +110,7 @@ def test_headline_spans_are_not_full_names_of_body_mentions() -> None:
 )
 def test_parenthesised_acronym_must_spell_the_name(nlp: Language, text: str, linked: bool) -> None:
     doc = nlp(text)
-    entities = extract_entities(doc, ArticleContext(text=text, published=None))
+    entities = _entities(doc)
     acronyms = [e for e in entities if e.text.isupper() and len(e.text) <= 3]
     assert acronyms
     assert all((e.canonical != e.text) == linked for e in acronyms)
@@ -166,6 +172,6 @@ def test_an_entity_never_takes_in_the_line_break_after_it(nlp: Language) -> None
     headline = Span(doc, 0, 4, label="ORG")  # "Court Blocks Rule\n\n", as the model may tag it
     doc.ents = [headline, *(e for e in doc.ents if e.start >= 4)]
     assert doc[3].is_space
-    entities = extract_entities(doc, ArticleContext(text=text, published=None))
+    entities = _entities(doc)
     assert entities[0].text == "Court Blocks Rule" and entities[0].label == "ORG"
     assert all(e.text == e.text.strip() and e.text == text[e.start : e.end] for e in entities)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from mppclaims.article import ArticleContext
+from mppclaims.context import ArticleContext
 from mppclaims.extractors.numbers import extract_numbers
 from mppclaims.extractors.quantities import find_quantities, words_value
 from mppclaims.records import Boilerplate, DateMention, DateType, NumericClaim, Quote
@@ -283,8 +283,20 @@ CASES = [
 def _claims(
     nlp: Language, text: str, boilerplate: tuple[Boilerplate, ...] = ()
 ) -> list[NumericClaim]:
-    ctx = ArticleContext(text=text, published=None, boilerplate=boilerplate)
-    return extract_numbers(nlp(text), ctx, [], [])
+    return _numbers(nlp, text, [], [], boilerplate)
+
+
+def _numbers(
+    nlp: Language,
+    text: str,
+    dates: list[DateMention],
+    quotes: list[Quote],
+    boilerplate: tuple[Boilerplate, ...] = (),
+) -> list[NumericClaim]:
+    """The numeric claims of `text`, given the dates and quotes found before them."""
+    ctx = ArticleContext(nlp(text), boilerplate=boilerplate)
+    ctx.dates, ctx.quotes = dates, quotes
+    return extract_numbers(ctx)
 
 
 def test_there_are_enough_sentences() -> None:
@@ -335,7 +347,7 @@ def _date(text: str, part: str, value: str, kind: DateType = "date") -> DateMent
 
 
 def _with(nlp: Language, text: str, dates: list[DateMention], quotes: list[Quote]) -> NumericClaim:
-    claims = extract_numbers(nlp(text), ArticleContext(text=text, published=None), dates, quotes)
+    claims = _numbers(nlp, text, dates, quotes)
     assert len(claims) == 1
     return claims[0]
 
@@ -382,7 +394,7 @@ def test_time_ref_only_from_the_same_sentence(nlp: Language) -> None:
 def test_time_ref_prefers_a_calendar_date_to_a_duration(nlp: Language) -> None:
     text = "In 2023, the agency spent $4 million over six months."
     dates = [_date(text, "2023", "2023"), _date(text, "six months", "P6M", kind="duration")]
-    claims = extract_numbers(nlp(text), ArticleContext(text=text, published=None), dates, [])
+    claims = _numbers(nlp, text, dates, [])
     money = next(c for c in claims if c.unit == "USD")
     assert money.time_ref == "In 2023"
 
@@ -415,5 +427,5 @@ def test_odd_text_never_breaks_offsets(text: str) -> None:
 def test_a_date_that_is_one_of_the_counts_dates_nothing(nlp: Language) -> None:
     text = "The shelter took in 40 children under 12."
     dates = [_date(text, "12", "2012")]  # a dates extractor misreading an age bound
-    claims = extract_numbers(nlp(text), ArticleContext(text=text, published=None), dates, [])
+    claims = _numbers(nlp, text, dates, [])
     assert [(c.text, c.time_ref) for c in claims] == [("40", None), ("under 12", None)]

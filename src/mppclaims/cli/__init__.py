@@ -21,6 +21,7 @@ from .. import __version__
 from .common import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, Stop, say
 from .extract import extract
 from .ledger import ledger
+from .report import report
 from .schema import schema
 
 __all__ = ["app", "main"]
@@ -37,6 +38,7 @@ app = typer.Typer(
 app.command()(extract)
 app.command()(ledger)
 app.command()(schema)
+app.command()(report)
 
 
 def _version(value: bool) -> None:

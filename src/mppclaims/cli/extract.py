@@ -88,7 +88,7 @@ def extract(
     130 on Ctrl-C, 143 on SIGTERM, 141 when stdout is closed early.
     """
     started = time.perf_counter()
-    from ..api import extract_many
+    from .. import extract_many
     from ..inputs import count_inputs, iter_articles
     from ..nlp import ModelError, load
     from ..progress import RunStatus, is_terminal

@@ -51,8 +51,8 @@ def _stop_words() -> frozenset[str]:
     speech, and the lexicon's own list (container nouns such as "number")."""
     return frozenset(
         {w.lower() for w in STOP_WORDS}
-        | lexicons.words("reporting_verbs")
-        | lexicons.words("key_stop_words")
+        | lexicons.words("sources/reporting_verbs")
+        | lexicons.words("numbers/key_stop_words")
     )
 
 

@@ -15,14 +15,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
-from ..article import ArticleContext
 from ..records import DateMention
 from .timex import Point, Reference, Tense, Timex, interpret, stated_fields, vocabulary
+
+if TYPE_CHECKING:
+    from ..context import ArticleContext
 
 # Prepositions kept in front of a date ("on Friday", "until Friday", "since 1998").
 _PREPOSITIONS = frozenset(
@@ -46,12 +49,12 @@ _NOT_DATE_ENTITIES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"
 
 @cache
 def _future_cues() -> frozenset[str]:
-    return lexicons.words("future_cues")
+    return lexicons.words("dates/future_cues")
 
 
 @cache
 def _scheduled() -> frozenset[str]:
-    return lexicons.words("scheduled_verbs")
+    return lexicons.words("dates/scheduled_verbs")
 
 
 def _key(token: Token) -> str:
@@ -512,9 +515,10 @@ def _settle_weekdays(found: list[_Found]) -> None:
             f.timex = replace(f.timex, value=hits[0])
 
 
-def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateMention]:
+def extract_dates(ctx: ArticleContext) -> list[DateMention]:
     """Every calendar reference outside boilerplate, with its TIMEX3 type, value, mod and
     anchor, in document order."""
+    doc = ctx.doc
     found: list[_Found] = []
     context = _Context(stated=[])
     for start, end in _candidates(doc):

@@ -16,13 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .. import lexicons
-from ..article import ArticleContext
 from ..records import Entity
+
+if TYPE_CHECKING:
+    from ..context import ArticleContext
 
 NAMED_LABELS = frozenset(
     {
@@ -39,6 +41,8 @@ NAMED_LABELS = frozenset(
         "LANGUAGE",
     }
 )
+# Labels of names that can speak: people, bodies, groups, places standing for governments.
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SURNAME_MISLABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 _SHORTENED_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "at", "to", "&", "de", "la"})
@@ -53,7 +57,7 @@ def normalise_name(text: str, label: str = "") -> str:
     name = " ".join(text.split()).strip(_STRAY)
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     if label == "PERSON":
-        titles = lexicons.words("person_titles")
+        titles = lexicons.words("people/person_titles")
         words = name.split()
         while len(words) > 1 and words[0].lower().rstrip(".") in titles:
             words.pop(0)
@@ -65,7 +69,7 @@ def _words(name: str, person: bool = False) -> list[str]:
     words = re.findall(r"[\w.'’-]+", name)
     if not person:
         return words
-    titles = lexicons.words("person_titles")
+    titles = lexicons.words("people/person_titles")
     while len(words) > 1 and words[0].lower().rstrip(".") in titles:
         words.pop(0)  # only titles that lead: "Larry King" keeps his surname
     return words
@@ -362,18 +366,18 @@ def mention_gender(text: str, start: int, end: int) -> str | None:
     """The gender a person mention tells: a gendered title just before it or leading it
     ("Mr. Obama", "Mrs. Clinton"; "Sen." tells none), else a common given name followed by
     a surname ("Michelle Obama")."""
-    genders = lexicons.mapping("gendered_words")
+    genders = lexicons.mapping("people/gendered_words")
     before = _WORD_BEFORE.search(text, max(0, start - 16), start)
     if before is not None and before.group(1).lower().rstrip(".") in genders:
         return genders[before.group(1).lower().rstrip(".")]
     words = re.findall(r"[\w'’-]+", text[start:end])
-    leading = lexicons.words("person_titles").union(genders)
+    leading = lexicons.words("people/person_titles").union(genders)
     while words and words[0].lower() in leading:
         if words[0].lower() in genders:
             return genders[words[0].lower()]
         words.pop(0)
     if len(words) > 1:
-        return lexicons.mapping("first_names").get(words[0].lower())
+        return lexicons.mapping("people/first_names").get(words[0].lower())
     return None
 
 
@@ -397,8 +401,9 @@ def _parenthesis_links(text: str, spans: Sequence[Span]) -> list[tuple[int, int]
     return links
 
 
-def entity_index(doc: Doc, ctx: ArticleContext) -> EntityIndex:
-    """Index the named entities of `doc` that are outside boilerplate."""
+def entity_index(ctx: ArticleContext) -> EntityIndex:
+    """Index the named entities of the article's Doc that are outside boilerplate."""
+    doc = ctx.doc
     trimmed = (_without_spaces(ent) for ent in doc.ents if ent.label_ in NAMED_LABELS)
     spans = [
         ent for ent in trimmed if len(ent) and not ctx.in_boilerplate(ent.start_char, ent.end_char)
@@ -450,11 +455,11 @@ def _relabel_surnames(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def extract_entities(
-    doc: Doc, ctx: ArticleContext, index: EntityIndex | None = None
-) -> list[Entity]:
-    """The article's named entities (not dates or numbers) with their canonical names."""
-    index = index or entity_index(doc, ctx)
+def extract_entities(ctx: ArticleContext) -> list[Entity]:
+    """The article's named entities (not dates or numbers) with their canonical names.
+
+    Reads the entity index of `ctx.names` (filled before this step)."""
+    index = ctx.names.index
     return [
         Entity(
             text=ctx.text[m.start : m.end],

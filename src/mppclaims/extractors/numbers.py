@@ -11,25 +11,23 @@ quotes) and the date it is tied to (`time_ref`, from the dates).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
-from ..article import ArticleContext
 from ..intervals import Intervals, SpanIndex
 from ..records import Bound, DateMention, Direction, NumberKind, NumericClaim, Quote
 from .claim_keys import claim_key
-from .entities import EntityIndex
+from .entities import NAMED_LABELS
 from .quantities import Quantity, find_quantities
 
-# Entity labels under which a figure is part of a name ("Fortune 500", "Boeing 737").
-_NAME_LABELS = frozenset(
-    {"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC", "PERSON", "NORP"}
-)
+if TYPE_CHECKING:
+    from ..context import ArticleContext
+    from .entities import EntityIndex
+
 _DATED = frozenset({"DATE", "TIME"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _VERBS = frozenset({"VERB", "AUX"})
@@ -48,17 +46,15 @@ _CLAUSE_MARKS = frozenset({",", ":", ".", "-LRB-", "-RRB-", "``", "''", "NFP"})
 
 @cache
 def _time_units() -> frozenset[str]:
-    return lexicons.words("time_units")
+    return lexicons.keys("common/time_units")
 
 
-def extract_numbers(
-    doc: Doc,
-    ctx: ArticleContext,
-    dates: Sequence[DateMention],
-    quotes: Sequence[Quote],
-    index: EntityIndex | None = None,
-) -> list[NumericClaim]:
-    """Every numeric claim outside boilerplate, in text order."""
+def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
+    """Every numeric claim outside boilerplate, in text order.
+
+    Reads the dates and quotes found before it (`ctx.dates`, `ctx.quotes`) for `time_ref`
+    and `attribution`."""
+    doc, dates, quotes = ctx.doc, ctx.dates, ctx.quotes
     found: list[tuple[Span, Quantity]] = []
     for quantity in find_quantities(ctx.text):
         if ctx.in_boilerplate(quantity.start, quantity.end):
@@ -74,6 +70,7 @@ def extract_numbers(
     counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
     dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
     sourced = SpanIndex(q for q in quotes if q.speaker)
+    index = ctx.names.index
     return [_claim(ctx.text, whole, q, dated, sourced, index) for whole, q in found]
 
 
@@ -107,7 +104,7 @@ def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Qua
             return None
     root = _root(whole)
     if q.kind == "pair":
-        vote = any(t.lemma_.lower() in lexicons.words("vote_words") for t in root.sent)
+        vote = any(t.lemma_.lower() in lexicons.words("numbers/vote_words") for t in root.sent)
         q = replace(q, kind="vote" if vote else "ratio")
     if plain and _is_age(root, q):
         q = replace(q, unit="year", kind="measure")
@@ -140,7 +137,7 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
         linked = first.head.i == prev.i or prev.head.i == first.i
         if linked or (prev.head.i == first.head.i and prev.dep_ in ("compound", "nmod")):
             return True  # "Apollo 11", "Fortune 500 companies", "Boeing 737 jets"
-    if first.ent_type_ not in _NAME_LABELS:
+    if first.ent_type_ not in NAMED_LABELS:
         return False
     doc = first.doc
     i, j = first.i, last.i
@@ -148,7 +145,7 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
         i -= 1
     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
         j += 1
-    words = lexicons.mapping("number_words")
+    words = lexicons.mapping("common/number_words")
     return any(
         t.is_alpha and t.is_title and t.lower_ not in words
         for t in doc[i : j + 1]
@@ -159,7 +156,7 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
 def _named_unit(figure: Span, whole: Span) -> bool:
     """A capitalised unit word inside a name: "Three Mile Island", "Four Seasons"."""
     return any(
-        t.is_title and t.ent_type_ in _NAME_LABELS
+        t.is_title and t.ent_type_ in NAMED_LABELS
         for t in whole
         if not figure.start <= t.i < figure.end and t.is_alpha
     )
@@ -172,7 +169,7 @@ def _after_identifier(text: str, start: int, nxt: Token | None) -> bool:
     ("every day 20 veterans ...").
     """
     before = _WORD_BEFORE.search(text, max(0, start - 16), start)
-    if before is None or before.group(1).lower() not in lexicons.words("number_identifiers"):
+    if before is None or before.group(1).lower() not in lexicons.words("numbers/identifiers"):
         return False
     word = before.group(1)
     counts_nouns = nxt is not None and nxt.tag_ in ("NNS", "NNPS")
@@ -182,7 +179,7 @@ def _after_identifier(text: str, start: int, nxt: Token | None) -> bool:
 def _house_number(doc: Doc, last: Token) -> bool:
     """A figure before a street name: "131 West 23rd Street", "10 Downing Street"."""
     for token in doc[last.i + 1 : last.i + 5]:
-        if token.lower_ in lexicons.words("street_words") and token.text[:1].isupper():
+        if token.lower_ in lexicons.words("numbers/street_words") and token.text[:1].isupper():
             return True
         if token.pos_ != "PROPN" and not token.text[:1].isdigit():
             return False
@@ -376,9 +373,9 @@ def _predicate(text: str, root: Token, q: Quantity) -> str | None:
 
 
 def _change(token: Token) -> Direction | None:
-    value = lexicons.mapping("change_words").get(token.lemma_.lower())
+    value = lexicons.mapping("numbers/change_words").get(token.lemma_.lower())
     if value is None:
-        value = lexicons.mapping("change_words").get(token.lower_)
+        value = lexicons.mapping("numbers/change_words").get(token.lower_)
     if value == "up":
         return "up"
     if value == "down":

@@ -65,7 +65,7 @@ def read_records(
 def _extracted(
     articles: list[Article], nlp: Language, n_process: int, raise_errors: bool
 ) -> Iterator[ArticleRecord]:
-    from ..api import extract_many  # spaCy is imported here, and only here
+    from .. import extract_many  # spaCy is imported here, and only here
 
     yield from extract_many(articles, nlp=nlp, n_process=n_process, raise_errors=raise_errors)
 

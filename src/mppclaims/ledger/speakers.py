@@ -141,7 +141,7 @@ def _is_name(name: str, names: set[str]) -> bool:
     if not all(word[0].isupper() or word.lower() in _CONNECTORS for word in words):
         return False
     last = words[-1].lower()
-    describing = lexicons.mapping("speaker_nouns")
+    describing = lexicons.mapping("sources/speaker_nouns")
     return last not in describing and last.removesuffix("s") not in describing
 
 
@@ -153,7 +153,7 @@ def _normal(name: str) -> str:
     words = [w.removesuffix("'s").removesuffix("’s") for w in words]
     if words and words[0] == "the":
         words = words[1:]
-    titles = lexicons.words("person_titles")
+    titles = lexicons.words("people/person_titles")
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
     if len(words) > 2:  # "donald j trump": a middle initial

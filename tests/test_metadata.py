@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from mppclaims.article import read_metadata
+from mppclaims.metadata import read_metadata
 
 
 @pytest.mark.parametrize(

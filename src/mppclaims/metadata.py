@@ -1,4 +1,4 @@
-"""Article-level facts read from the raw text: metadata and boilerplate passages.
+"""Article metadata read from the raw text (title, authors, dateline, published) and boilerplate.
 
 Nothing here edits the text. Boilerplate is returned as spans so that the extractors can
 skip it while every offset keeps pointing into the text as given. A web page saved as text
@@ -14,18 +14,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 
 from . import lexicons
-from .intervals import Intervals
 from .records import Boilerplate, Metadata, PublishedFrom
 
 # How far into the article a header, byline or dateline may stand.
 _HEAD_CHARS = 1200
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+
+
+def _month_names() -> str:
+    """Capitalised month names and abbreviations of the months lexicon, with an optional dot."""
+    names = sorted((name.capitalize() for name in lexicons.mapping("common/months")), key=len)
+    return "(?:" + "|".join(reversed(names)) + r")\.?"
+
+
+_MONTHS = _month_names()
 _WRITTEN_DATE = rf"(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)"
 _ISO_DATE = r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la))*"
@@ -79,7 +83,7 @@ def lines(text: str) -> list[Line]:
 
 
 def _month(name: str) -> int:
-    return int(lexicons.mapping("months")[name.rstrip(".").lower()])
+    return int(lexicons.mapping("common/months")[name.rstrip(".").lower()])
 
 
 def _to_date(match: re.Match[str]) -> date | None:
@@ -157,7 +161,7 @@ def find_stamps(text: str) -> list[Stamp]:
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     compiled = []
-    for entry in lexicons.entries("boilerplate"):
+    for entry in lexicons.entries("metadata/boilerplate"):
         reason, _, pattern = entry.partition(":")
         compiled.append((reason.strip(), re.compile(pattern.strip(), re.I)))
     return tuple(compiled)
@@ -184,7 +188,7 @@ def is_markup(text: str) -> bool:
 
 @cache
 def _hidden_element() -> re.Pattern[str]:
-    names = "|".join(re.escape(name) for name in lexicons.entries("markup_hidden"))
+    names = "|".join(re.escape(name) for name in lexicons.entries("metadata/markup_hidden"))
     return re.compile(rf"<({names})\b{_ATTRS}>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 
 
@@ -223,7 +227,7 @@ def markup_title(text: str) -> str | None:
 
 def markup_published(text: str) -> date | None:
     """The publication date a web page states in a <meta> tag (names in `markup_dates`)."""
-    names = lexicons.words("markup_dates")
+    names = lexicons.words("metadata/markup_dates")
     for meta in _META.finditer(text):
         attributes = {
             m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None)
@@ -350,21 +354,3 @@ def read_metadata(
         dateline=dateline,
     )
     return metadata, boilerplate
-
-
-@dataclass(frozen=True)
-class ArticleContext:
-    """What every extractor may know about the article besides its Doc."""
-
-    text: str
-    published: date | None
-    boilerplate: tuple[Boilerplate, ...] = ()
-
-    @cached_property
-    def _covered(self) -> Intervals:
-        return Intervals((b.start, b.end) for b in self.boilerplate)
-
-    def in_boilerplate(self, start: int, end: int) -> bool:
-        """Whether the span [start, end) overlaps a boilerplate passage (a web page has
-        thousands of marked tags, hence `Intervals`)."""
-        return self._covered.overlaps(start, end)

@@ -9,29 +9,26 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mppclaims.article import ArticleContext
-from mppclaims.extractors.entities import entity_index
-from mppclaims.extractors.quotes import find_stretches
-from mppclaims.extractors.speakers import Speaker, SpeakerResolver
+from mppclaims.api import fill_context
+from mppclaims.context import ArticleContext
+from mppclaims.sources.antecedents import resolve
+from mppclaims.sources.mentions import Speaker
+from mppclaims.sources.subjects import source_token, subject_of
 
 
-def _resolver(nlp: Language, text: str) -> tuple[Doc, SpeakerResolver]:
-    doc = nlp(text)
-    ctx = ArticleContext(text=text, published=None)
-    stretches = find_stretches(text)
-
-    def quoted(offset: int) -> bool:
-        return any(s.open <= offset < s.end for s in stretches)
-
-    return doc, SpeakerResolver(doc, ctx, entity_index(doc, ctx), quoted)
+def _context(doc: Doc) -> ArticleContext:
+    """The context of `doc` with its names: what the source functions read."""
+    ctx = ArticleContext(doc)
+    fill_context(ctx, until="names")
+    return ctx
 
 
 def _speaker_of(nlp: Language, text: str, cue: str, occurrence: int = 1) -> Speaker | None:
     """The resolved source of the `occurrence`-th token reading `cue`."""
-    doc, resolver = _resolver(nlp, text)
-    token = [t for t in doc if t.text == cue][occurrence - 1]
-    subject = resolver.source_token(token)
-    return resolver.resolve(subject) if subject is not None else None
+    ctx = _context(nlp(text))
+    token = [t for t in ctx.doc if t.text == cue][occurrence - 1]
+    subject = source_token(ctx, token)
+    return resolve(ctx, subject) if subject is not None else None
 
 
 @pytest.mark.parametrize(
@@ -430,9 +427,9 @@ def test_we_and_i_are_the_quoted_speaker_not_a_source(nlp: Language) -> None:
 
 
 def test_a_heading_label_is_no_subject(nlp: Language) -> None:
-    doc, resolver = _resolver(nlp, "The Latest: Mayor Tom Becker urges calm.")
-    urges = next(t for t in doc if t.text == "urges")
-    subject = resolver.source_token(urges)
+    ctx = _context(nlp("The Latest: Mayor Tom Becker urges calm."))
+    urges = next(t for t in ctx.doc if t.text == "urges")
+    subject = source_token(ctx, urges)
     assert subject is None or subject.text != "Latest"
 
 
@@ -444,7 +441,5 @@ def test_a_dash_the_parse_made_a_subject_is_no_subject(nlp: Language) -> None:
     deps = ["nsubj", "ROOT", "acomp", "nsubj", "nsubj", "ccomp", "punct"]
     pos = ["NOUN", "AUX", "ADJ", "PUNCT", "PROPN", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    ctx = ArticleContext(text=doc.text, published=None)
-    resolver = SpeakerResolver(doc, ctx, entity_index(doc, ctx), lambda offset: False)
-    subject = resolver.subject_of(doc[5])
+    subject = subject_of(_context(doc), doc[5])
     assert subject is not None and subject.text == "Oduya"

@@ -1,0 +1,127 @@
+"""Calendar arithmetic, TIMEX3 value spellings, and the choice among a date's readings."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from ...records import DateAnchor, DateType
+from .values import Point, Tense, Timex
+from .words import State
+
+
+def _day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def _month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + k
+    return index // 12, index % 12 + 1
+
+
+def month_last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def fiscal_year(d: date) -> int:
+    """US federal fiscal year: October starts the next year's."""
+    return d.year + (1 if d.month >= 10 else 0)
+
+
+def timex_day(d: date, anchor: DateAnchor | None) -> Timex:
+    return Timex("date", _day_value(d), None, anchor, Point(d.year, d.month, d.day))
+
+
+def timex_month(year: int, month: int, anchor: DateAnchor | None) -> Timex:
+    return Timex("date", _month_value(year, month), None, anchor, Point(year, month))
+
+
+def timex_year(year: int, anchor: DateAnchor | None) -> Timex:
+    return Timex("date", f"{year:04d}", None, anchor, Point(year))
+
+
+def unresolved(kind: DateType = "date") -> Timex:
+    return Timex(kind, None)
+
+
+# A candidate reading of an underspecified expression: first day, last day, value.
+Candidate = tuple[date, date, Timex]
+
+
+def _choose(candidates: list[Candidate], ref: date, tense: Tense) -> Timex:
+    """Pick the reading the tense asks for: past -> latest starting on or before the reference,
+    future -> earliest ending on or after it, otherwise the nearest (earlier on a tie)."""
+    if tense is Tense.PAST:
+        past = [c for c in candidates if c[0] <= ref]
+        if past:
+            return max(past, key=lambda c: c[0])[2]
+    if tense is Tense.FUTURE:
+        future = [c for c in candidates if c[1] >= ref]
+        if future:
+            return min(future, key=lambda c: c[0])[2]
+
+    def distance(c: Candidate) -> int:
+        if c[0] <= ref <= c[1]:
+            return 0
+        return min(abs((c[0] - ref).days), abs((c[1] - ref).days))
+
+    return min(candidates, key=lambda c: (distance(c), c[0]))[2]
+
+
+def _directed(candidates: list[Candidate], ref: date, direction: str) -> Timex | None:
+    """ "last X": latest ending before the reference; "next X": earliest starting after it;
+    "this X": the one containing it, else the one in the reference's year."""
+    if direction in ("last", "past", "previous", "this past", "preceding", "prior"):
+        before = [c for c in candidates if c[1] < ref]
+        return max(before, key=lambda c: c[0])[2] if before else None
+    if direction in ("next", "coming", "upcoming", "this coming", "following"):
+        after = [c for c in candidates if c[0] > ref]
+        return min(after, key=lambda c: c[0])[2] if after else None
+    containing = [c for c in candidates if c[0] <= ref <= c[1]]
+    if containing:
+        return containing[0][2]
+    same_year = [c for c in candidates if c[0].year == ref.year]
+    return same_year[0][2] if same_year else None
+
+
+def resolve_in_year(
+    build: Callable[[int], Candidate | None], st: State, direction: str | None
+) -> Timex:
+    """A month, month-day, season or holiday without a year: the stated or nearby year, else
+    the reading around the publication date that the tense or "last/next/this" picks."""
+    ref = st.ref
+    if ref.partner is not None and direction is None:
+        made = build(ref.partner.year)
+        return replace(made[2], anchor=ref.partner_anchor) if made else unresolved()
+    if ref.year_hint is not None and direction is None:
+        made = build(ref.year_hint)
+        return replace(made[2], anchor="context") if made else unresolved()
+    if ref.published is None:
+        return unresolved()
+    today = ref.published
+    candidates = [c for y in (today.year - 1, today.year, today.year + 1) if (c := build(y))]
+    if not candidates:
+        return unresolved()
+    if direction is not None:
+        chosen = _directed(candidates, today, direction)
+        return replace(chosen, anchor="published") if chosen else unresolved()
+    tense = ref.tense if ref.tense is not Tense.PRESENT else Tense.NONE
+    return replace(_choose(candidates, today, tense), anchor="published")
