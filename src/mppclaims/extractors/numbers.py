@@ -70,7 +70,7 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
     dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
     sourced = SpanIndex(q for q in quotes if q.speaker)
-    index = ctx.names.index
+    index = ctx.names.index if ctx.filled("names") else None  # canonical names for the keys
     return [_claim(ctx.text, whole, q, dated, sourced, index) for whole, q in found]
 
 
