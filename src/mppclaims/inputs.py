@@ -288,14 +288,15 @@ def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
 
 
 def read_jsonl(
-    lines: Iterable[bytes], *, path: str, published: date | None = None
+    lines: Iterable[bytes], *, path: str, published: date | None = None, first_line: int = 1
 ) -> Iterator[Article]:
     """One `Article` per non-empty line of `{"id", "text", "published"?, "title"?, "url"?}`.
 
     A bad line yields a failed article whose message names `path:line`; the other lines
-    are read as usual.
+    are read as usual. `first_line` is the number of the first of `lines` in the file
+    (a part of a file read on its own, as `mppclaims.dask` does).
     """
-    for lineno, raw in enumerate(lines, 1):
+    for lineno, raw in enumerate(lines, first_line):
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]  # a BOM before the first line, as Windows editors write it
         if not raw.strip():

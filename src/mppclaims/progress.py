@@ -95,12 +95,17 @@ class RunStatus:
 
     def done(self, record: ArticleRecord) -> None:
         """Count one finished record."""
-        self.inputs += 1
-        self.failed += record.error is not None
-        self.numbers += len(record.numeric_claims)
-        self.quotes += len(record.quotes)
+        failed = int(record.error is not None)
+        self.add(1, failed=failed, numbers=len(record.numeric_claims), quotes=len(record.quotes))
+
+    def add(self, inputs: int, *, failed: int, numbers: int, quotes: int) -> None:
+        """Count finished records written elsewhere (`--output-dir`: by the Dask workers)."""
+        self.inputs += inputs
+        self.failed += failed
+        self.numbers += numbers
+        self.quotes += quotes
         if self._progress is not None and self._task is not None:
-            self._progress.advance(self._task)
+            self._progress.advance(self._task, inputs)
 
     def finish(self) -> None:
         """Write the summary line (when asked for)."""

@@ -64,6 +64,25 @@ def extract(
             "the same as with 1.",
         ),
     ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS|local:N",
+            help="Extract on a Dask cluster: a running scheduler (tcp://host:8786) or local:N "
+            "(N worker processes started for the run); the output is the same. PATHs may then "
+            "be fsspec URLs (s3://bucket/news/). Needs: pip install 'mppclaims[dask]'.",
+        ),
+    ] = None,
+    output_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--output-dir",
+            metavar="FOLDER",
+            help="With --dask: JSON Lines files part-00000.jsonl ... (one per partition, each "
+            "written atomically), then _SUCCESS, in FOLDER (a path or URL the workers write).",
+        ),
+    ] = None,
     width: WidthOption = None,
     quiet: QuietOption = False,
     debug: Annotated[
@@ -82,6 +101,7 @@ def extract(
       mppclaims extract data/articles/ > claims.jsonl   # JSON Lines when piped
       mppclaims extract a.txt --format csv --only numbers,quotes > claims.csv
       mppclaims extract data/articles/ -f markdown --jobs 2 -o claims.md
+      mppclaims extract archive/ --dask local:2 --output-dir claims/
 
     Exit code 0 when every input succeeded, 1 when some failed (their records carry an
     `error`), 2 for usage errors or a model that cannot be loaded, 3 for an internal error,
@@ -95,6 +115,24 @@ def extract(
     from ..render import renderer
 
     stated = parse_published(published)
+    if dask is not None or output_dir is not None:
+        from .on_dask import extract_on_dask
+
+        extract_on_dask(
+            dask,
+            paths,
+            output_dir=output_dir,
+            output=output,
+            output_format=output_format,
+            only=only,
+            width=width,
+            published=stated,
+            model=model,
+            jobs=jobs,
+            quiet=quiet,
+            debug=debug,
+            started=started,
+        )
     to_terminal = output is None and is_terminal(sys.stdout)
     if output_format is None:
         output_format = OutputFormat.table if to_terminal else OutputFormat.jsonl
