@@ -86,19 +86,24 @@ def group(items: Sequence[Keyed], threshold: float = DEFAULT_THRESHOLD) -> list[
             k = parent[k]
         return k
 
-    for _, a, b in links:
-        if len(articles[a] | articles[b]) < 2:
-            continue  # claims of one article are joined only through another article
-        root_a, root_b = find(a), find(b)
-        if root_a == root_b:
-            continue
-        named_a, named_b = group_names[root_a], group_names[root_b]
-        if named_a and named_b and not (named_a <= named_b or named_b <= named_a):
-            continue  # two groups about different parties
-        low, high = sorted((root_a, root_b))
-        parent[high] = low
-        group_names[low] = named_a | named_b
-        group_articles[low] = group_articles[root_a] | group_articles[root_b]
+    # claims of one article are joined only through another article
+    pending = [(a, b) for _, a, b in links if len(articles[a] | articles[b]) > 1]
+    while pending:
+        refused = []
+        for a, b in pending:
+            root_a, root_b = find(a), find(b)
+            if root_a == root_b:
+                continue
+            named_a, named_b = group_names[root_a], group_names[root_b]
+            if named_a and named_b and not (named_a <= named_b or named_b <= named_a):
+                refused.append((a, b))  # two groups about different parties, for now
+                continue
+            low, high = sorted((root_a, root_b))
+            parent[high] = low
+            group_names[low] = named_a | named_b
+            group_articles[low] = group_articles[root_a] | group_articles[root_b]
+        # a group that took in more names may now hold a refused group's names
+        pending = refused if len(refused) < len(pending) else []
 
     members: dict[int, list[int]] = defaultdict(list)
     for k, key in enumerate(keys):
