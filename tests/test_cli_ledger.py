@@ -208,3 +208,25 @@ def test_help_shows_an_example() -> None:
     result = runner.invoke(app, ["ledger", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.stdout and "--by" in result.stdout
+
+
+def test_records_need_no_model_and_articles_load_it(claims_file: Path) -> None:
+    records_only = ["ledger", str(claims_file), "--model", "no_such_model_xyz", "-f", "json"]
+    assert runner.invoke(app, records_only).exit_code == 0
+    text = claims_file.parent / "story.txt"
+    text.write_text("Officials said 400 refugees were flown to Greece.", encoding="utf-8")
+    result = runner.invoke(app, ["ledger", str(text), "--model", "no_such_model_xyz"])
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "no_such_model_xyz" in line
+
+
+def test_an_article_on_stdin_is_extracted() -> None:
+    text = "Officials said 400 refugees were flown back to Greece last week."
+    result = runner.invoke(
+        app, ["ledger", "-", "--min-articles", "1", "-f", "json"], input=text.encode()
+    )
+    assert result.exit_code == 0, result.stderr
+    [group] = Ledger.model_validate_json(result.stdout).groups or []
+    assert group.claims[0].article == "<stdin>"
+    assert group.claims[0].key == ["Greece", "fly", "refugee"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -350,7 +349,7 @@ def _csv_value(value: object) -> str:
     return str(value)
 
 
-__all__: Sequence[str] = [
+__all__ = [
     "LedgerTableRenderer",
     "article_text",
     "claim_table",
