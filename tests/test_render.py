@@ -167,6 +167,9 @@ def _items_from_csv(text: str) -> list[tuple[str, Span]]:
             if name in data or column not in row:
                 continue
             value = row[column]
+            if field.annotation == list[str]:
+                data[name] = json.loads(value)
+                continue
             data[name] = None if value == "" and field.default is None else value
         found.append((row["article"], model.model_validate(data)))
     return found

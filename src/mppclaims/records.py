@@ -92,6 +92,12 @@ class NumericClaim(Span):
         default=None, description="Who the article says the figure comes from; null: unsourced."
     )
     time_ref: str | None = Field(default=None, description="Date expression tied to the figure.")
+    key: list[str] = Field(
+        default_factory=list,
+        description="Grouping key: sorted normalised words for what is counted, what happens "
+        'to it and where ("Mexico", "migrant", "return"; names keep their capitals). '
+        "`mppclaims ledger` compares them.",
+    )
 
     @field_validator("value", "value_max")
     @classmethod
@@ -171,3 +177,83 @@ def offset_errors(record: ArticleRecord, text: str) -> list[str]:
         for item in record.items()
         if text[item.start : item.end] != item.text
     ]
+
+
+# ---------------------------------------------------------------------------- the ledger
+# `mppclaims ledger` reads records and writes a `Ledger`: numeric claims of many articles
+# grouped by what they count (`groups`), or every quote and figure by source (`sources`).
+
+LedgerView = Literal["figures", "speakers"]
+WhenBasis = Literal["time_ref", "published"]
+
+
+class When(_Model):
+    """The time a claim holds for, as the days its TimeML value names."""
+
+    basis: WhenBasis | None = Field(
+        description="time_ref: the claim's own date; published: the article's publication "
+        "date; null: undated."
+    )
+    text: str | None = Field(default=None, description="The claim's time_ref as written.")
+    value: str | None = Field(default=None, description='TIMEX3 value ("2019-01", "2019-W15").')
+    mod: DateMod | None = None
+    start: date | None = Field(default=None, description="First day of the interval.")
+    end: date | None = Field(default=None, description="Last day of the interval.")
+
+
+class LedgerClaim(NumericClaim):
+    """A numeric claim with the article it comes from and the time it holds for."""
+
+    article: str = Field(description="The article's id, else its path.")
+    published: date | None = None
+    when: When
+
+
+class Conflict(_Model):
+    """Two claims of one group that hold for overlapping times and cannot both be true."""
+
+    first: int = Field(ge=0, description="Index of a claim in the group's `claims`.")
+    second: int = Field(ge=0, description="Index of the other claim.")
+    reason: str
+
+
+class LedgerGroup(_Model):
+    """Numeric claims of several articles that count or measure the same thing, in time order
+    (undated claims last)."""
+
+    id: int = Field(ge=1)
+    kind: NumberKind
+    unit: str | None = None
+    terms: list[str] = Field(description="Key words most of its claims share.")
+    articles: int = Field(ge=0, description="How many articles give a figure for it.")
+    claims: list[LedgerClaim]
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class LedgerQuote(Quote):
+    """A quote with the article it comes from."""
+
+    article: str
+    published: date | None = None
+
+
+class LedgerSource(_Model):
+    """One source across the articles: every quote and figure attributed to it."""
+
+    name: str = Field(description="The fullest name any article gives.")
+    names: list[str] = Field(description="Every spelling joined under it.")
+    articles: int = Field(ge=0)
+    quotes: list[LedgerQuote] = Field(default_factory=list)
+    claims: list[LedgerClaim] = Field(default_factory=list)
+
+
+class Ledger(_Model):
+    """What `mppclaims ledger` writes: the figures view (`groups`) or the speakers view
+    (`sources`); the other list is left out."""
+
+    schema_version: str = SCHEMA_VERSION
+    view: LedgerView
+    articles: int = Field(ge=0, description="Articles read (failed inputs not counted).")
+    numeric_claims: int = Field(ge=0, description="Numeric claims in those articles.")
+    groups: list[LedgerGroup] | None = None
+    sources: list[LedgerSource] | None = None

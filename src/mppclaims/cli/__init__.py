@@ -45,6 +45,7 @@ from .common import (  # noqa: E402
     say,
 )
 from .extract import extract  # noqa: E402
+from .ledger import ledger  # noqa: E402
 from .report import report  # noqa: E402
 from .schema import schema  # noqa: E402
 
@@ -64,6 +65,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command(cls=Command)(extract)
+app.command(cls=Command)(ledger)
 app.command(cls=Command)(schema)
 app.command(cls=Command)(report)
 

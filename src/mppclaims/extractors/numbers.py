@@ -28,11 +28,13 @@ from .changes import VERBS as _VERBS
 from .changes import change as _change
 from .changes import direction as _direction
 from .changes import inside as _inside
+from .claim_keys import claim_key
 from .entities import NAMED_LABELS
 from .quantities import Quantity, alternation, find_quantities
 
 if TYPE_CHECKING:
     from ..context import ArticleContext
+    from .entities import EntityIndex
 
 _DATED = frozenset({"DATE", "TIME"})
 _ABOUT_LINKS = frozenset({"prep", "acl"})
@@ -71,7 +73,8 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
     dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
     sourced = SpanIndex(q for q in quotes if q.speaker)
-    return [_claim(ctx.text, whole, q, dated, sourced) for whole, q in found]
+    index = ctx.names.index if ctx.filled("names") else None  # canonical names for the keys
+    return [_claim(ctx.text, whole, q, dated, sourced, index) for whole, q in found]
 
 
 # ---------------------------------------------------------------------------- parse checks
@@ -296,6 +299,7 @@ def _claim(
     q: Quantity,
     dates: SpanIndex[DateMention],
     quotes: SpanIndex[Quote],
+    index: EntityIndex | None = None,
 ) -> NumericClaim:
     root = _root(whole)
     sent = root.sent
@@ -316,6 +320,7 @@ def _claim(
         sentence=text[sent.start_char : sent.end_char],
         attribution=attribution(q.start, q.end, sent.start_char, sent.end_char, quotes),
         time_ref=time_ref(whole.doc, text, q.start, q.end, sent, dates),
+        key=claim_key(whole, root, index),
     )
 
 

@@ -10,6 +10,7 @@ And a cell that a spreadsheet would run as a formula (CSV injection) gets a lead
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -57,6 +58,8 @@ def _csv_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, list):  # a claim's key: a JSON array, so that it parses back
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
