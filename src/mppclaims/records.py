@@ -87,7 +87,15 @@ class NumericClaim(Span):
     vague: bool = Field(default=False, description='"thousands", "dozens": order of magnitude.')
     about: str | None = Field(default=None, description="What is counted or measured.")
     predicate: str | None = Field(default=None, description="The verb phrase stating the claim.")
-    sentence: str = ""
+    sentence: str = Field(
+        default="",
+        description="The item's sentence; one longer than 400 characters is cut to a window "
+        "around the item (the whole sentence is source_text[sentence_start:sentence_end]).",
+    )
+    sentence_start: int | None = Field(
+        default=None, ge=0, description="Offset of the item's whole sentence (or sentences)."
+    )
+    sentence_end: int | None = Field(default=None, ge=0, description="Offset just past it.")
     attribution: str | None = Field(
         default=None, description="Who the article says the figure comes from; null: unsourced."
     )
@@ -115,7 +123,15 @@ class Quote(Span):
     speaker_end: int | None = None
     speaker_label: str | None = None
     cue: str | None = Field(default=None, description='"said", "told", "according to", ...')
-    sentence: str = ""
+    sentence: str = Field(
+        default="",
+        description="The item's sentence; one longer than 400 characters is cut to a window "
+        "around the item (the whole sentence is source_text[sentence_start:sentence_end]).",
+    )
+    sentence_start: int | None = Field(
+        default=None, ge=0, description="Offset of the item's whole sentence (or sentences)."
+    )
+    sentence_end: int | None = Field(default=None, ge=0, description="Offset just past it.")
 
 
 class Source(_Model):
@@ -171,12 +187,19 @@ class ArticleRecord(_Model):
 
 
 def offset_errors(record: ArticleRecord, text: str) -> list[str]:
-    """Describe every item whose `text` is not `text[start:end]` (empty when all hold)."""
-    return [
+    """Describe every item whose `text` is not `text[start:end]`, or whose `sentence` is not
+    part of `text[sentence_start:sentence_end]` (empty when all hold)."""
+    errors = [
         f"{type(item).__name__} {item.start}:{item.end} {item.text!r}"
         for item in record.items()
         if text[item.start : item.end] != item.text
     ]
+    claims: list[NumericClaim | Quote] = [*record.numeric_claims, *record.quotes]
+    for claim in claims:
+        first, last = claim.sentence_start, claim.sentence_end
+        if first is not None and last is not None and claim.sentence not in text[first:last]:
+            errors.append(f"{type(claim).__name__} sentence {first}:{last}")
+    return errors
 
 
 # ---------------------------------------------------------------------------- the ledger

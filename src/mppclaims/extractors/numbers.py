@@ -31,6 +31,7 @@ from .changes import inside as _inside
 from .claim_keys import claim_key
 from .entities import NAMED_LABELS
 from .quantities import Quantity, alternation, find_quantities
+from .window import sentence_window
 
 if TYPE_CHECKING:
     from ..context import ArticleContext
@@ -303,6 +304,9 @@ def _claim(
 ) -> NumericClaim:
     root = _root(whole)
     sent = root.sent
+    sentence, sentence_start, sentence_end = sentence_window(
+        text, q.start, q.end, sent.start_char, sent.end_char
+    )
     return NumericClaim(
         text=text[q.start : q.end],
         start=q.start,
@@ -317,7 +321,9 @@ def _claim(
         vague=q.vague,
         about=_about(text, root, q),
         predicate=_predicate(text, root, q),
-        sentence=text[sent.start_char : sent.end_char],
+        sentence=sentence,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
         attribution=attribution(q.start, q.end, sent.start_char, sent.end_char, quotes),
         time_ref=time_ref(whole.doc, text, q.start, q.end, sent, dates),
         key=claim_key(whole, root, index),
@@ -337,7 +343,8 @@ def _phrase(text: str, noun: Token, q: Quantity) -> str | None:
     participle clause, cut to a dozen tokens at a noun ("reports of rape, kidnapping, ...").
     """
     doc = noun.doc
-    left = noun.left_edge
+    # A run-on "sentence" (a results table) can give a noun a left edge thousands of tokens back.
+    left = max(noun.left_edge, doc[max(0, noun.i - _MAX_PHRASE_TOKENS)], key=lambda t: t.i)
     if noun.idx >= q.end:
         following = next((t for t in doc[noun.left_edge.i : noun.i + 1] if t.idx >= q.end), noun)
         left = max(left, following, key=lambda t: t.i)
