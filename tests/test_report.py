@@ -306,10 +306,19 @@ def test_report_command_writes_the_page(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     html = out.read_text(encoding="utf-8")
     assert "<title>Week 15</title>" in html and html.count('<details class="article') == 5
+    assert 'id="ledger"' in html and '<details class="group' in html  # figures several give
     assert result.stdout == ""
     summary, written = result.stderr.splitlines()
     assert summary.startswith("mppclaims: 5 inputs, 5 ok, 0 failed")
     assert written == f"mppclaims: report written to {out}"
+
+
+def test_report_without_the_ledger(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(ARTICLES), "-o", str(out), "--no-ledger", "-q"])
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<details class="article') == 5 and 'id="ledger"' not in html
 
 
 def test_report_of_records_with_a_failed_input_exits_1(tmp_path: Path) -> None:

@@ -66,6 +66,14 @@ def report(
         int,
         typer.Option("--jobs", "-j", min=1, metavar="N", help="Extract with N worker processes."),
     ] = 1,
+    with_ledger: Annotated[
+        bool,
+        typer.Option(
+            "--ledger/--no-ledger",
+            help="With several articles, add the figures that more than one of them gives "
+            "(as `mppclaims ledger` groups them) to the index.",
+        ),
+    ] = True,
     quiet: QuietOption = False,
     debug: Annotated[
         bool,
@@ -80,7 +88,9 @@ def report(
     Numeric claims, quotes (one colour per speaker) and dates are highlighted in the article
     text, boilerplate is greyed; hovering or focusing a highlight shows its details, and
     side tables link to the text. Several articles get an index and one collapsed section
-    each. The page needs no network and runs no code from the articles.
+    each, and (`--ledger`, the default) the figures that several articles give, grouped as
+    `mppclaims ledger` groups them, with their conflicts. The page needs no network and
+    runs no code from the articles.
 
     \b
     Example:
@@ -123,8 +133,14 @@ def report(
                 status.say(f"{article.record.error.type}: {article.record.error.message}")
             articles.append(article)
             status.done(article.record)
+    ledger = None
+    if with_ledger and len(articles) > 1:
+        from ..ledger import build_ledger
+
+        built = build_ledger(article.record for article in articles)
+        ledger = built if built.groups else None
     with open_output(output) as stream:
-        render_report(articles, stream, title=title)
+        render_report(articles, stream, title=title, ledger=ledger)
     status.finish()
     if output is not None and not quiet:
         say(f"report written to {output}")
