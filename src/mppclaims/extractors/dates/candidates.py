@@ -176,9 +176,12 @@ def _scan_reference(doc: Doc, i: int) -> tuple[int, int] | None:
     phrases of the references lexicon ending at token `i`), not "the past two years", "the
     present system", "soon after the vote"."""
     vocab = vocabulary()
+    phrases = _references_ending().get(plain(doc[i]), ())
+    if not phrases:
+        return None
     after = plain(doc[i + 1]) if i + 1 < len(doc) else ""
     following = doc[i + 1] if i + 1 < len(doc) else None
-    for phrase in vocab.references:
+    for phrase in phrases:
         start = i + 1 - len(phrase)
         if start < 0 or tuple(plain(t) for t in doc[start : i + 1]) != phrase:
             continue
@@ -199,6 +202,15 @@ def _scan_reference(doc: Doc, i: int) -> tuple[int, int] | None:
         plural_unit = after in vocab.units and after.endswith("s")
         return start, i + 2 if plural_unit and len(phrase) == 1 else i + 1  # "recent years"
     return None
+
+
+@cache
+def _references_ending() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of the references lexicon by their last word, in the lexicon's order."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in vocabulary().references:
+        found.setdefault(phrase[-1], []).append(phrase)
+    return {last: tuple(phrases) for last, phrases in found.items()}
 
 
 @cache
