@@ -121,6 +121,31 @@ def test_workers_read_every_input_as_one_process_does(
 
 
 @pytest.mark.usefixtures("read_only")
+@pytest.mark.parametrize("follow", [False, True])
+def test_directory_walks_treat_symlinks_and_the_output_as_one_process_does(
+    tmp_path: Path, follow: bool
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Agent Jane Roe met Bob Smith in Paris.")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "b_story.txt").write_text(news(1))
+    (tree / "claims.txt").write_text("what an earlier run wrote")
+    (tree / "a_secret.txt").symlink_to(outside / "secret.txt")
+    (tree / "c_elsewhere").symlink_to(outside)
+    skip = str(tree / "claims.txt")
+    expected = [
+        dump(article) for article in iter_articles([str(tree)], follow_symlinks=follow, skip=skip)
+    ]
+    got = read_on_dask([str(tree)], follow_symlinks=follow, skip=skip)
+    assert got == expected
+    failed = [record["error"]["type"] for record in got if record["error"]]
+    assert failed == ([] if follow else ["SymlinkOutside", "SymlinkOutside"])
+    assert all(record["source"]["path"] != skip for record in got)
+
+
+@pytest.mark.usefixtures("read_only")
 def test_a_bag_of_paths_or_texts_is_read_on_the_workers(bad_inputs: list[str]) -> None:
     paths = [str(ARTICLES), *bad_inputs]
     expected = [dump(article) for article in iter_articles(paths)]
@@ -270,6 +295,14 @@ def test_dask_without_the_extra_is_a_usage_error_naming_it(
 def test_usage_errors(args: list[str], says: str) -> None:
     result = runner.invoke(app, ["extract", str(ARTICLES), *args])
     assert result.exit_code == 2 and says in result.stderr and result.stdout == ""
+
+
+def test_an_output_that_is_an_input_is_refused_before_the_cluster_starts(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(news(1))
+    result = runner.invoke(app, ["extract", str(article), "--dask", "local:1", "-o", str(article)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert article.read_text() == news(1)
 
 
 def test_a_scheduler_that_does_not_answer_is_a_usage_error(

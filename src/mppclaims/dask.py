@@ -34,7 +34,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from . import units as work
 from .api import DEFAULT_BATCH_SIZE, extract_many
-from .inputs import Article, article_from_text
+from .inputs import Article, article_from_text, file_id
 from .nlp import load
 from .records import ArticleRecord
 from .render import ALL_SECTIONS, JsonLinesRenderer, Section
@@ -75,6 +75,12 @@ class _Options:
     published: date | None
     batch_size: int
     raise_errors: bool
+
+
+@dataclass(frozen=True)
+class _Walking:
+    follow_symlinks: bool
+    skip: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,8 @@ def extract_bag(
     batch_size: int = DEFAULT_BATCH_SIZE,
     raise_errors: bool = False,
     stdin: BinaryIO | None = None,
+    follow_symlinks: bool = False,
+    skip: str | None = None,
 ) -> db.Bag:
     """A Bag of record dicts (`ArticleRecord.model_dump(mode="json")`), one per input, in order.
 
@@ -153,13 +161,18 @@ def extract_bag(
     worker); a `.jsonl` file is cut into partitions of `blocksize` bytes (smaller to make
     `min_partitions` of a small file). A Bag of such items is mapped partition by partition
     (everything then happens on the workers). `model` names the spaCy pipeline the workers
-    load (default: as `mppclaims.nlp.resolve_model` finds it there).
+    load (default: as `mppclaims.nlp.resolve_model` finds it there). As in `extract`,
+    symbolic links that leave a directory are followed only with `follow_symlinks`, and the
+    file `skip` (the output being written) is left out of directory walks.
     """
     options = _Options(model, published, batch_size, raise_errors)
     if isinstance(paths_or_texts, db.Bag):
         mapped: db.Bag = paths_or_texts.map_partitions(_extract_items, options, texts)
         return mapped
-    planned = list(_plan(paths_or_texts, texts, published, (blocksize, min_partitions), stdin))
+    walking = _Walking(follow_symlinks, file_id(skip))
+    planned = list(
+        _plan(paths_or_texts, texts, published, (blocksize, min_partitions), stdin, walking)
+    )
     files = sum(not isinstance(unit, JsonlBlock) for unit in planned)
     size = max(1, min(partition_size, -(-files // max(1, min_partitions))))
     partitions: list[Delayed] = []
@@ -196,6 +209,7 @@ def _plan(
     published: date | None,
     blocks: tuple[int, int],
     stdin: BinaryIO | None,
+    walking: _Walking,
 ) -> Iterator[Unit]:
     for item in inputs:
         if isinstance(item, Article):
@@ -205,7 +219,13 @@ def _plan(
         else:
             size, least = blocks
             yield from work.plan(
-                item, blocksize=size, min_blocks=least, stdin=stdin, published=published
+                item,
+                blocksize=size,
+                min_blocks=least,
+                stdin=stdin,
+                published=published,
+                follow_symlinks=walking.follow_symlinks,
+                skip=walking.skip,
             )
 
 

@@ -375,7 +375,7 @@ def _is_jsonl_name(name: str) -> bool:
     return name.lower().endswith(".jsonl")
 
 
-def _file_id(path: str | None) -> tuple[int, int] | None:
+def file_id(path: str | None) -> tuple[int, int] | None:
     """(device, inode) of an existing file, else None."""
     if path is None:
         return None
@@ -456,7 +456,7 @@ def walk_texts(
                 yield failure
             continue
         if _is_text_name(entry.name):
-            if skip is not None and entry.inode() == skip[1] and _file_id(entry.path) == skip:
+            if skip is not None and entry.inode() == skip[1] and file_id(entry.path) == skip:
                 continue
             found += 1
             yield entry.path
@@ -495,7 +495,7 @@ def count_inputs(
 
     For progress bars: it walks directories and counts JSON Lines, nothing more.
     """
-    skipped = _file_id(skip)
+    skipped = file_id(skip)
     count = 0
     for raw in paths:
         try:
@@ -533,7 +533,7 @@ def iter_articles(
     Suffixes are matched in any case. A path that does not exist, or a directory without
     text files, yields one failed article so the user sees it in the output.
     """
-    skipped = _file_id(skip)
+    skipped = file_id(skip)
     for raw in paths:
         if raw == STDIN:
             data = stdin.read(MAX_INPUT_BYTES + 1) if stdin is not None else b""

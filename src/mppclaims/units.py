@@ -98,24 +98,35 @@ def plan(
     min_blocks: int = 1,
     stdin: BinaryIO | None = None,
     published: date | None = None,
+    follow_symlinks: bool = False,
+    skip: tuple[int, int] | None = None,
 ) -> Iterator[Unit]:
-    """The units of one input as the CLI names it: a path, a directory, a .jsonl, a URL, -."""
+    """The units of one input as the CLI names it: a path, a directory, a .jsonl, a URL, -.
+
+    A directory's symbolic links that leave it are followed only with `follow_symlinks`;
+    the file `skip` (device, inode: the output being written) is left out of it."""
     if raw == STDIN:
         yield from iter_articles([STDIN], stdin=stdin, published=published)
     elif is_url(raw):
         yield from _plan_url(raw, blocksize, min_blocks)
     else:
-        yield from _plan_local(raw, blocksize, min_blocks)
+        yield from _plan_local(raw, blocksize, min_blocks, follow_symlinks, skip)
 
 
-def _plan_local(raw: str, blocksize: int | None, min_blocks: int) -> Iterator[Unit]:
+def _plan_local(
+    raw: str,
+    blocksize: int | None,
+    min_blocks: int,
+    follow_symlinks: bool = False,
+    skip: tuple[int, int] | None = None,
+) -> Iterator[Unit]:
     try:
         info = os.stat(raw)
     except OSError:  # the workers may see it; if not, they report why
         yield LocalPath(raw)
         return
     if stat.S_ISDIR(info.st_mode):
-        for item in walk_texts(raw):
+        for item in walk_texts(raw, follow_symlinks=follow_symlinks, skip=skip):
             yield item if isinstance(item, Article) else ListedFile(item)
     elif Path(raw).suffix == ".jsonl" and stat.S_ISREG(info.st_mode):
         yield from _blocks(raw, False, info.st_size, blocksize, min_blocks)

@@ -159,6 +159,7 @@ def extract(
     from ..render import renderer
 
     stated = parse_published(published)
+    refuse_input_as_output(output, paths)
     if dask is not None or output_dir is not None:
         from .on_dask import extract_on_dask
 
@@ -176,8 +177,8 @@ def extract(
             quiet=quiet,
             debug=debug,
             started=started,
+            follow_symlinks=follow_symlinks,
         )
-    refuse_input_as_output(output, paths)
     written = None if is_stdout(output) else str(output)  # left out of directory walks
     sections = parse_sections(only)
     to_terminal = output is None and is_terminal(sys.stdout)

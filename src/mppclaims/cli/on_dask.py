@@ -15,7 +15,15 @@ from typing import NoReturn
 import typer
 
 from ..render import OutputFormat, failure_text, parse_sections
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, choose_format, open_output, say
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    choose_format,
+    is_stdout,
+    open_output,
+    say,
+)
 
 # How long a scheduler may take to answer, and to get its first worker.
 CONNECT_SECONDS = 30
@@ -47,6 +55,7 @@ def extract_on_dask(
     quiet: bool,
     debug: bool,
     started: float,
+    follow_symlinks: bool = False,
 ) -> NoReturn:
     """Run `extract` on the cluster at `address` (or `local:N`) and exit with its code."""
     if address is None:
@@ -77,7 +86,12 @@ def extract_on_dask(
     interactive = not quiet and is_terminal(sys.stderr)
     countable = not any(on_dask.is_url(path) for path in paths)
     wanted = interactive or (to_terminal and output_format is None)
-    total = count_inputs(paths) if wanted and countable else None
+    written = None if is_stdout(output) else str(output)  # left out of directory walks
+    total = (
+        count_inputs(paths, follow_symlinks=follow_symlinks, skip=written)
+        if wanted and countable
+        else None
+    )
     many = total if total is not None else 2  # URLs: a cluster run is rarely one article
     output_format = choose_format(output_format, output, to_terminal=to_terminal, inputs=many)
     sections = parse_sections(only)
@@ -109,6 +123,8 @@ def extract_on_dask(
             min_partitions=PARTITIONS_PER_WORKER * workers,
             raise_errors=debug,
             stdin=sys.stdin.buffer,
+            follow_symlinks=follow_symlinks,
+            skip=written,
         )
         if not quiet:
             where = client.scheduler.address if client.scheduler is not None else address
