@@ -20,6 +20,7 @@ def test_extract_many_streams_one_record_per_text_in_order(nlp: Language) -> Non
     texts = ["Ann Lee said 40 teachers were hired.", "", "About 300 people came."]
     records = list(mppclaims.extract_many(texts, nlp=nlp))
     assert [r.source.chars for r in records] == [len(t) for t in texts]
-    assert all(r.error is None for r in records)  # an empty string is an empty article here
+    errors = [r.error.type if r.error else None for r in records]
+    assert errors == [None, "EmptyInput", None]  # as an empty file in the CLI
     assert records[1].items() == []
     assert records[2].numeric_claims[0].approx

@@ -45,14 +45,25 @@ def _fake_terminal(monkeypatch: pytest.MonkeyPatch, *streams: str) -> None:
     )
 
 
-def test_table_is_the_default_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_on_a_terminal_several_inputs_get_the_summary_and_one_the_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     _fake_terminal(monkeypatch, "stdout")
     result = runner.invoke(app, ["extract", ALL, "--width", "100"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("╭") and "Entities (" in result.stdout
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 5 * 8 + 3  # at most eight lines an article, and the pointer
+    assert max(len(line) for line in lines) <= 100
+    for article in sorted(ARTICLES.glob("*.txt")):  # one rule per article, naming its file
+        assert sum(article.name in line for line in lines) == 1
+    assert "add -f table" in result.stdout and "Entities (" not in result.stdout
     # stderr is not a terminal: no progress bar, only the closing summary line
     [summary] = result.stderr.splitlines()
     assert summary.startswith("mppclaims: 5 inputs, 5 ok, 0 failed")
+    first = str(sorted(ARTICLES.glob("*.txt"))[0])
+    one = runner.invoke(app, ["extract", first, "--width", "100"])
+    assert one.exit_code == 0
+    assert one.stdout.startswith("╭") and "Entities (" in one.stdout
 
 
 def test_table_shows_every_entity_and_fits_the_width(records: list[ArticleRecord]) -> None:
@@ -151,12 +162,21 @@ def test_summary_line_on_a_terminal_and_quiet(
     assert result.exit_code == 0
     numbers = sum(len(r.numeric_claims) for r in records)
     quotes = sum(len(r.quotes) for r in records)
+    dates = sum(len(r.dates) for r in records)
+    mentions = sum(len(r.entities) for r in records)
     [line] = [text for text in result.stderr.splitlines() if text.strip()]
     assert re.fullmatch(
         rf"mppclaims: 5 inputs, 5 ok, 0 failed, {numbers + quotes} claims "
-        rf"\({numbers} numeric, {quotes} quotes\) in \d+\.\d s",
+        rf"\({numbers} numeric, {quotes} quotes\), {dates} dates, {mentions} entity mentions "
+        rf"in \d+\.\d s",
         line,
     )
+    only = runner.invoke(app, ["extract", ALL, "-o", target, "--only", "numbers"])
+    [line] = [text for text in only.stderr.splitlines() if text.strip()]
+    assert re.fullmatch(
+        rf"mppclaims: 5 inputs, 5 ok, 0 failed, {numbers} numeric claims in .*", line
+    )
+    assert "quote" not in line
     quiet = runner.invoke(app, ["extract", ALL, "-o", target, "--quiet"])
     assert quiet.exit_code == 0 and quiet.stderr == ""
 

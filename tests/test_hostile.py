@@ -71,7 +71,8 @@ def cli(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], nlp: Language
 ) -> Iterator[Callable[..., Run]]:
     """Run `mppclaims extract ARGS` through `main()` in this process (signals restored after)."""
-    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    saved = {signum: signal.getsignal(signum) for signum in signals}
 
     def run(*args: str, stdin: bytes = b"") -> Run:
         monkeypatch.setattr(sys, "argv", ["mppclaims", "extract", *args])
@@ -713,3 +714,22 @@ def test_a_worker_that_dies_costs_no_record(monkeypatch: pytest.MonkeyPatch, nlp
     assert [r.source.chars for r in records] == [len(t) for t in texts]
     assert all(r.error is None for r in records)
     assert [r.numeric_claims[-1].value for r in records] == [float(i) for i in range(12)]
+
+
+def test_figures_without_a_sentence_break_give_output_linear_in_the_input(
+    nlp: Language,
+) -> None:
+    """Issue 13, point 7: each item carries a window of its run-on sentence, not all of it."""
+    rows = [f"Ward {n} cast {n * 61 % 9973:,} votes, {n % 97} percent" for n in range(1, 700)]
+    text = ", ".join(rows)
+    record = mppclaims.extract(text, nlp=nlp)
+    assert len(record.numeric_claims) > 1000
+    assert offset_errors(record, text) == []
+    sizes = [len(item.model_dump_json()) for item in [*record.numeric_claims, *record.quotes]]
+    assert max(sizes) <= 1500
+    assert len(record.model_dump_json()) < 60 * len(text)
+    claim = record.numeric_claims[len(record.numeric_claims) // 2]
+    assert claim.text in claim.sentence
+    assert claim.sentence_start is not None and claim.sentence_end is not None
+    assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+    assert claim.sentence_end - claim.sentence_start > 10 * len(claim.sentence)

@@ -58,3 +58,69 @@ def test_the_pipeline_drops_tok2vec_output_that_no_extractor_reads(nlp: Language
     assert nlp.pipe_names[-1] == "mppclaims_drop_tensor"
     assert doc.tensor.size == 0
     assert doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
+
+
+@pytest.fixture(scope="module")
+def blank_rules() -> Language:
+    """The tokenizer with mppclaims' rules, no model: tokenisation only."""
+    import spacy
+
+    from mppclaims.nlp import add_tokenizer_rules
+
+    blank = spacy.blank("en")
+    add_tokenizer_rules(blank)
+    return blank
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        (
+            "<p>Police said 300 people protested.</p>",
+            ["<p>", "Police", "said", "300", "people", "protested", ".", "</p>"],
+        ),
+        (
+            '<p>"We won," she said.</p>',
+            ["<p>", '"', "We", "won", ",", '"', "she", "said", ".", "</p>"],
+        ),
+        (
+            '<a href="/people/ana-ruiz">Ana Ruiz</a> said',
+            ["<", "a", 'href="/people/ana-ruiz">', "Ana", "Ruiz", "</a>", "said"],
+        ),
+        ("the hall</title></head>", ["the", "hall", "</title>", "</head>"]),
+        ("<b>bold</b>text and<br/>more", ["<b>", "bold", "</b>", "text", "and", "<br/>", "more"]),
+        # what is not markup tokenises as before
+        ("a->b x>5 <3", ["a->b", "x>5", "<3"]),
+        ("e-mail a@b.com (page 3).", ["e", "-", "mail", "a@b.com", "(", "page", "3", ")", "."]),
+    ],
+)
+def test_tags_do_not_glue_to_the_words_they_touch(
+    blank_rules: Language, text: str, tokens: list[str]
+) -> None:
+    doc = blank_rules(text)
+    assert [t.text for t in doc] == tokens
+    assert doc.text == text  # nothing deleted: offsets stay exact
+
+
+def test_a_web_page_with_tags_touching_its_text_keeps_its_quotes_and_sources(
+    nlp: Language,
+) -> None:
+    from mppclaims.api import extract
+
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>Crowd at city hall</title></head><body>\n"
+        "<p>Police spokesman Tom Hale said about 300 people protested.</p>\n"
+        "<p>The council will vote on the budget next week, Mayor Ana Ruiz told reporters.</p>"
+        "\n</body></html>\n"
+    )
+    record = extract(page, nlp=nlp)
+    sentences = [s.text for s in nlp(page).sents]
+    assert any(s.startswith("Police spokesman") for s in sentences)
+    assert any(s.startswith("The council will vote") for s in sentences)
+    speakers = {(q.speaker, q.text) for q in record.quotes}
+    assert ("Tom Hale", "about 300 people protested") in speakers
+    assert ("Ana Ruiz", "The council will vote on the budget next week") in speakers
+    [figure] = record.numeric_claims
+    assert figure.text == "about 300" and figure.attribution == "Tom Hale"
+    for item in [*record.quotes, *record.numeric_claims, *record.entities]:
+        assert page[item.start : item.end] == item.text

@@ -42,9 +42,14 @@ def extract_many(
     With `n_process` > 1, whole articles are extracted in that many worker processes
     (`mppclaims.workers`); the records are the same.
     """
+    if n_process < 1:
+        raise ValueError(f"n_process must be at least 1, got {n_process}")
     if n_process > 1:
         from .workers import extract_many as in_workers
+        from .workers import max_workers
 
+        if n_process > max_workers():
+            raise ValueError(f"n_process={n_process} is too many: at most {max_workers()}")
         return in_workers(articles, n_process, **options)
     from .api import extract_many as _extract_many
 

@@ -114,7 +114,10 @@ def analyse(doc: Doc, article: Article, *, raise_errors: bool = False) -> Articl
     if article.error is not None:
         return ArticleRecord(source=article.source, error=article.error)
     metadata, boilerplate = read_metadata(
-        article.text, published=article.published, title=article.title
+        article.text,
+        published=article.published,
+        title=article.title,
+        name=article.source.path or article.source.id,
     )
     try:
         ctx = ArticleContext(doc, published=metadata.published, boilerplate=tuple(boilerplate))
@@ -159,6 +162,49 @@ def fill_context(ctx: ArticleContext, *, until: str | None = None) -> None:
             return
 
 
+class _Source:
+    """The caller's inputs as `Article`s, checked one by one as they are taken.
+
+    An error raised by the caller's iterable ends the stream quietly here and is kept, so
+    that the records of the inputs taken before it are still yielded; `extract_many`
+    raises it after them.
+    """
+
+    def __init__(self, articles: Iterable[Article | str]) -> None:
+        self._articles = iter(articles)
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[Article]:
+        return self
+
+    def __next__(self) -> Article:
+        if self.error is not None:
+            raise StopIteration
+        try:
+            item: object = next(self._articles)
+        except StopIteration:
+            raise
+        except Exception as exc:
+            self.error = exc
+            raise StopIteration from None
+        if isinstance(item, Article):
+            return item
+        if isinstance(item, str):
+            return article_from_text(item)
+        self.error = TypeError(
+            f"extract_many() expects texts (str) or Articles, got {type(item).__name__}"
+        )
+        raise StopIteration
+
+
+def _check_text(text: object, function: str) -> None:
+    if not isinstance(text, str):
+        hint = "; decode the bytes first" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(
+            f"{function}() expects the article's text as str, got {type(text).__name__}{hint}"
+        )
+
+
 def extract_many(
     articles: Iterable[Article | str],
     *,
@@ -175,19 +221,56 @@ def extract_many(
     `nlp.memory_zone()`s: Docs that other code makes with the same `nlp` while this
     generator is suspended do not outlive the zone. This runs in one process;
     `mppclaims.extract_many(..., n_process=N)` spreads articles over worker processes.
+
+    A single text (`str`, bytes) instead of an iterable of texts is a TypeError at once;
+    an input that is neither text nor `Article` is a TypeError when it is reached. An error
+    raised by `articles` itself comes after the records of the inputs taken before it.
     """
+    source = checked_inputs(articles)
+    records = _extract_many(
+        source, nlp=nlp, model=model, batch_size=batch_size, raise_errors=raise_errors
+    )
+    return then_raise(records, source)
+
+
+def checked_inputs(articles: Iterable[Article | str]) -> _Source:
+    """The caller's inputs as a stream of `Article`s that keeps the caller's own error.
+
+    A single text (`str`, bytes) or a non-iterable is a TypeError at once."""
+    if isinstance(articles, str | bytes | bytearray):
+        raise TypeError(
+            "extract_many() expects an iterable of texts, got a single "
+            f"{type(articles).__name__}; use extract() for one text, or wrap it in a list"
+        )
+    given: object = articles
+    if not isinstance(given, Iterable):
+        raise TypeError(f"extract_many() expects an iterable of texts, got {type(given).__name__}")
+    return _Source(articles)
+
+
+def then_raise(records: Iterator[ArticleRecord], source: _Source) -> Iterator[ArticleRecord]:
+    """The records, then the error the caller's inputs raised, if any."""
+    yield from records
+    if source.error is not None:
+        raise source.error
+
+
+def _extract_many(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None,
+    model: str | None,
+    batch_size: int,
+    raise_errors: bool,
+) -> Iterator[ArticleRecord]:
+    """The record stream of `extract_many`, its arguments checked."""
     nlp = nlp if nlp is not None else load(model)
-    items = as_articles(articles)
+    items = iter(articles)
     limit = min(CHUNK_CHARS, nlp.max_length)
     for first in items:
         zone = itertools.chain([first], itertools.islice(items, ZONE_ARTICLES - 1))
         with nlp.memory_zone():
             yield from _parse_and_analyse(nlp, zone, limit, batch_size, raise_errors)
-
-
-def as_articles(articles: Iterable[Article | str]) -> Iterator[Article]:
-    """The inputs as `Article`s: plain strings become articles of that text."""
-    return iter(a if isinstance(a, Article) else article_from_text(a) for a in articles)
 
 
 def _parse_and_analyse(
@@ -245,7 +328,9 @@ def extract(
     """Extract everything from one article's text.
 
     `published` is used when the text states no publication date; `source` is recorded
-    as the record's `source.id`.
+    as the record's `source.id`. Text that is not a `str` is a TypeError; empty or blank
+    text gives a record with an `EmptyInput` error, as an empty file does.
     """
+    _check_text(text, "extract")
     article = article_from_text(text, id=source, published=published)
     return next(extract_many([article], nlp=nlp, model=model))

@@ -6,11 +6,15 @@
     doc = nlp(text)
     doc._.mppclaims  # an ArticleRecord
 
+The record is kept in `doc.user_data` as JSON, so that a Doc with it still serialises
+(`doc.to_bytes()`, `DocBin`, `nlp.pipe(n_process=2)`); `doc._.mppclaims` reads it back.
 The factory is also announced through the `spacy_factories` entry point, so `add_pipe`
 works without importing mppclaims first.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,8 +22,22 @@ from spacy.tokens import Doc
 from .api import analyse
 from .inputs import Article, article_from_text
 from .nlp import prepare
+from .records import ArticleRecord
 
 EXTENSION = "mppclaims"
+# The key of the record's JSON in `doc.user_data` (plain data: it serialises with the Doc).
+USER_DATA_KEY = "mppclaims.record"
+
+
+@lru_cache(maxsize=64)
+def _record(data: str) -> ArticleRecord:
+    return ArticleRecord.model_validate_json(data)
+
+
+def get_record(doc: Doc) -> ArticleRecord | None:
+    """`doc._.mppclaims`: the record the component stored, None before it ran."""
+    data = doc.user_data.get(USER_DATA_KEY)
+    return _record(data) if isinstance(data, str) else None
 
 
 class ClaimsComponent:
@@ -31,7 +49,7 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         context = getattr(doc, "_context", None)
         article = context if isinstance(context, Article) else article_from_text(doc.text)
-        doc._.set(EXTENSION, analyse(doc, article))
+        doc.user_data[USER_DATA_KEY] = analyse(doc, article).model_dump_json()
         return doc
 
 
@@ -40,6 +58,6 @@ def make_component(nlp: Language, name: str) -> ClaimsComponent:
     """Create the component, prepare the pipeline as `mppclaims.extract` does (tokenizer
     rules, sentence starts at paragraph breaks) and register `Doc._.mppclaims` once."""
     prepare(nlp)
-    if not Doc.has_extension(EXTENSION):
-        Doc.set_extension(EXTENSION, default=None)
+    if Doc.get_extension(EXTENSION) != (None, None, get_record, None):
+        Doc.set_extension(EXTENSION, getter=get_record, force=True)
     return ClaimsComponent()

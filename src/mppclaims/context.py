@@ -139,13 +139,11 @@ class ArticleContext:
             b -= 1
         return a, b
 
-    def sentence_text(self, a: int, b: int) -> str:
-        """The text of the sentences holding tokens [a, b), stripped."""
+    def sentence_chars(self, a: int, b: int) -> tuple[int, int]:
+        """The character offsets of the sentences holding tokens [a, b)."""
         if a >= b or a >= len(self.doc):
-            return ""
-        first = self.doc[a].sent
-        last = self.doc[b - 1].sent
-        return self.text[first.start_char : last.end_char].strip()
+            return 0, 0
+        return self.doc[a].sent.start_char, self.doc[b - 1].sent.end_char
 
     @cached_property
     def nouns_by_lemma(self) -> dict[int, list[int]]:

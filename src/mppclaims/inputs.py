@@ -9,6 +9,7 @@ Every input becomes exactly one `Article`. One that cannot be read or decoded ca
 | `PermissionError`   | the file cannot be read or the directory cannot be listed       |
 | `SymlinkLoop`       | a symbolic link that points back to itself                      |
 | `NotAFile`          | a FIFO, socket or device named `*.txt` inside a directory      |
+| `SymlinkOutside`    | a link in a directory to a text file or directory outside it   |
 | `NoInput`           | a directory without `*.txt` files                               |
 | `TooLarge`          | more than `MAX_INPUT_BYTES` bytes                               |
 | `DecodeError`       | binary data, or bytes that contradict their byte-order mark     |
@@ -22,48 +23,31 @@ Nothing is ever changed in a decoded text: offsets refer to it as decoded.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
+import itertools
 import json
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
+from .decoding import DecodeError as DecodeError
+from .decoding import decode as decode
 from .records import ErrorInfo, Source
 
 STDIN = "-"
 # No news article is this big; a bigger input is a mistake (a log, a dump, /dev/zero) and is
 # refused before it is read whole into memory. A 5 MB text peaks at about 800 MB RSS.
 MAX_INPUT_BYTES = 16 * 1024 * 1024
-# Decoded text in which a larger share of the characters are control characters is binary.
-# Ordinary text has none; random bytes decoded as latin-1 have about a quarter.
-MAX_CONTROL_SHARE = 0.10
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe\x00\x00", "utf-32"),  # or UTF-16 text starting with NUL: tried next
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or an Office document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "an executable"),
-)
-# C0 and C1 control characters other than tab, line feed, vertical tab, form feed, return.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 _MIB = 1024 * 1024
 
 
@@ -76,74 +60,6 @@ class Article:
     published: date | None = None
     title: str | None = None
     error: ErrorInfo | None = field(default=None)
-
-
-class DecodeError(ValueError):
-    """The bytes are not text in any encoding mppclaims accepts."""
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode article bytes and name the encoding; raise `DecodeError` for binary data.
-
-    BOM-marked UTF-8/16/32 first, then UTF-16 without a BOM (recognised by its NUL bytes),
-    then UTF-8, then cp1252, then latin-1 (which decodes anything). Trailing NUL padding is
-    kept in the text but not counted against it.
-    """
-    for signature, kind in _BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise DecodeError(f"binary data ({kind}), not text")
-    text, encoding = _decode_text(data)
-    body = text.rstrip("\x00")
-    if text and not body:
-        raise DecodeError("binary data (only NUL bytes), not text")
-    controls = len(body) - len(_CONTROL.sub("", body))
-    if controls > MAX_CONTROL_SHARE * len(body):
-        share = round(100 * controls / len(body))
-        raise DecodeError(f"binary data, not text: {share}% of its characters are control codes")
-    return text, encoding
-
-
-def _decode_text(data: bytes) -> tuple[str, str]:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                if encoding == "utf-32":
-                    continue
-                raise DecodeError(
-                    f"not valid {encoding} although it starts with a {encoding} byte-order mark "
-                    f"({exc.reason} at byte {exc.start})"
-                ) from exc
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text without a BOM: mostly Latin text has a NUL in every other byte."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    half = len(data) // 2
-    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
-    if nul_odd >= 0.4 * half and nul_even <= 0.01 * half:
-        encoding = "utf-16-le"
-    elif nul_even >= 0.4 * half and nul_odd <= 0.01 * half:
-        encoding = "utf-16-be"
-    else:
-        return None
-    try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError:
-        return None
 
 
 def shown(path: str) -> str:
@@ -165,18 +81,18 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _failed(source: Source, kind: str, message: str) -> Article:
+def failed_article(source: Source, kind: str, message: str) -> Article:
     return Article(text="", source=source, error=ErrorInfo(type=kind, message=message))
 
 
-def _unread(path: str | None = None, id: str | None = None, sha256: str = "") -> Source:
+def unread_source(path: str | None = None, id: str | None = None, sha256: str = "") -> Source:
     path = shown(path) if path is not None else None
     return Source(path=path, id=id, sha256=sha256, encoding="unknown", chars=0)
 
 
 def _too_large(source: Source, where: str, size: int | None = None) -> Article:
     how_big = f"{size / _MIB:.0f} MiB, " if size is not None else ""
-    return _failed(
+    return failed_article(
         source,
         "TooLarge",
         f"{where}: too large ({how_big}more than {MAX_INPUT_BYTES // _MIB} MiB) for one "
@@ -186,7 +102,7 @@ def _too_large(source: Source, where: str, size: int | None = None) -> Article:
 
 def _empty(source: Source, where: str, text: str) -> Article:
     what = "is empty" if not text else f"holds only whitespace ({len(text)} characters)"
-    return _failed(source, "EmptyInput", f"{where}: {what}; there is nothing to extract")
+    return failed_article(source, "EmptyInput", f"{where}: {what}; there is nothing to extract")
 
 
 def article_from_bytes(
@@ -195,11 +111,13 @@ def article_from_bytes(
     """Decode one article's bytes; undecodable, empty or oversized ones become failed `Article`s."""
     where = path or id or "input"
     if len(data) > MAX_INPUT_BYTES:  # callers read at most one byte more than allowed
-        return _too_large(_unread(path, id), where)
+        return _too_large(unread_source(path, id), where)
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
-        return _failed(_unread(path, id, _sha256(data)), "DecodeError", f"{where}: {exc}")
+        return failed_article(
+            unread_source(path, id, _sha256(data)), "DecodeError", f"{where}: {exc}"
+        )
     source = Source(path=path, id=id, sha256=_sha256(data), encoding=encoding, chars=len(text))
     if not text.strip():
         return _empty(source, where, text)
@@ -219,15 +137,18 @@ def article_from_text(
 
     Text with an unpaired surrogate (possible in JSON and in Python strings, never in
     decoded bytes) is not Unicode text; it fails with `InvalidText` instead of crashing
-    the parser.
+    the parser. Empty or blank text fails with `EmptyInput`, as an empty file does.
     """
     data = text.encode("utf-8", errors="surrogatepass")
     source = Source(
         path=path, id=id, url=url, sha256=_sha256(data), encoding="utf-8", chars=len(text)
     )
+    where = id or path or "text"
     problem = _surrogate_problem(text)
     if problem is not None:
-        return _failed(source, "InvalidText", f"{id or path or 'text'}: {problem}")
+        return failed_article(source, "InvalidText", f"{where}: {problem}")
+    if not text.strip():
+        return _empty(source, where, text)
     return Article(text=text, source=source, published=published, title=title)
 
 
@@ -241,7 +162,7 @@ def _surrogate_problem(text: str) -> str | None:
     )
 
 
-def _os_error(path: str, exc: OSError) -> tuple[str, str]:
+def os_error_kind(path: str, exc: OSError) -> tuple[str, str]:
     """An `OSError` on `path` as (error type, message naming the path and the reason)."""
     where = shown(path)
     if exc.errno == errno.ELOOP:
@@ -254,80 +175,173 @@ def _os_error(path: str, exc: OSError) -> tuple[str, str]:
     return type(exc).__name__, f"{where}: cannot read: {reason}"
 
 
-def read_file(path: Path, *, published: date | None = None) -> Article:
-    """Read and decode one text file, reading at most `MAX_INPUT_BYTES` + 1 bytes."""
+def read_file(path: Path, *, published: date | None = None, listed: bool = False) -> Article:
+    """Read and decode one text file, reading at most `MAX_INPUT_BYTES` + 1 bytes.
+
+    A file found in a directory (`listed`) is opened without blocking and must be a
+    regular file on the open handle: a FIFO swapped in after the directory was read would
+    otherwise wait forever for a writer. A path named by the user is opened as it is, so
+    that a FIFO or `<(command)` can be read.
+    """
     where = shown(str(path))
     try:
-        with path.open("rb") as handle:
+        if listed:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+            handle = os.fdopen(fd, "rb")
+        else:
+            handle = path.open("rb")
+        with handle:
             info = os.fstat(handle.fileno())
+            if listed and not stat.S_ISREG(info.st_mode):
+                return _not_a_file(str(path))
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
-                return _too_large(_unread(where), where, info.st_size)
+                return _too_large(unread_source(where), where, info.st_size)
             data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        return _failed(_unread(where), *_os_error(str(path), exc))
+        return failed_article(unread_source(where), *os_error_kind(str(path), exc))
     return article_from_bytes(data, path=where, published=published)
 
 
-def _parse_date(value: object) -> date:
+def _not_a_file(path: str) -> Article:
+    return failed_article(
+        unread_source(path),
+        "NotAFile",
+        f"{shown(path)}: not a regular file (a FIFO, socket or device), so not read; "
+        "name it on the command line to read it",
+    )
+
+
+_JSON_TYPES = {bool: "true/false", int: "a number", float: "a number", list: "an array"}
+
+
+def _published(obj: dict[str, object]) -> date | None:
+    """The one rule for `"published"`: absent, null or "" mean no date; else a string with
+    an ISO 8601 date ("2019-04-12", a date-time "2019-04-12T09:30:00Z", "20190412")."""
+    value = obj.get("published")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
     if not isinstance(value, str):
-        raise ValueError(f"'published' must be a YYYY-MM-DD string, not {type(value).__name__}")
+        kind = _JSON_TYPES.get(type(value), "an object")
+        raise ValueError(
+            f"'published' must be a date string such as \"2019-04-12\" or null, "
+            f"not {kind} ({json.dumps(value)[:40]})"
+        )
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return datetime.fromisoformat(text).date()
     except ValueError:
-        raise ValueError(f"'published' is not a YYYY-MM-DD date: {value!r}") from None
+        pass
+    try:  # a date-time with more precision than Python reads
+        if len(text) > 10 and text[10] in "Tt ":
+            return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    raise ValueError(f"'published' is not an ISO 8601 date such as \"2019-04-12\": {value!r}")
 
 
-def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
-    """The lines of `handle`; a line longer than `limit` bytes is cut to `limit` + 1 bytes
-    and the rest of it skipped, so one huge line is never held whole."""
+def bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes]:
+    """The `\n`-ended lines of a UTF-8 `handle` without their line ends (as `jsonl_lines`
+    gives them), read one at a time so that `handle.tell()` follows them (a block of a file
+    read on its own); a line longer than `limit` bytes is cut to `limit` + 1 bytes and the
+    rest of it skipped. `jsonl_lines` reads whole files, whatever their line ends."""
     while line := handle.readline(limit + 1):
         if len(line) > limit and not line.endswith(b"\n"):
             while (rest := handle.readline(_MIB)) and not rest.endswith(b"\n"):
                 pass
-        yield line
+        yield line.removesuffix(b"\n").removesuffix(b"\r")
+
+
+def jsonl_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of a JSON Lines file as UTF-8 bytes, without their line ends.
+
+    A line ends at `\n`, `\r\n` or a lone `\r` (JSON strings cannot hold a raw one).
+    UTF-16 and UTF-32 files (PowerShell writes UTF-16), with or without a BOM, are decoded
+    as they are read; a UTF-8 BOM is dropped. A line longer than `limit` bytes is cut to
+    `limit` + 1 bytes and the rest of it skipped, so one huge line is never held whole.
+    """
+    head = handle.read(4)
+    encoding = json.detect_encoding(head) if head else "utf-8"
+    if encoding == "utf-8-sig":
+        head = head[len(codecs.BOM_UTF8) :]
+    chunks: Iterator[bytes] = itertools.chain([head], iter(lambda: handle.read(_MIB), b""))
+    if not encoding.startswith("utf-8"):
+        chunks = _recoded(chunks, encoding)
+    return _split_lines(chunks, limit)
+
+
+def _recoded(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
+    """UTF-16/32 chunks as UTF-8; a lone surrogate stays invalid and fails its line."""
+    decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
+    for chunk in chunks:
+        yield decoder.decode(chunk).encode("utf-8", "surrogatepass")
+    yield decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
+
+
+def _split_lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
+    buffer = b""
+    skipping = after_cr = False
+    for chunk in chunks:
+        if after_cr and chunk.startswith(b"\n"):  # the \r\n was cut between two chunks
+            chunk = chunk[1:]
+        if chunk:
+            after_cr = chunk.endswith(b"\r")
+        *complete, partial = _LINE_END.split(chunk)
+        for part in complete:
+            if not skipping:
+                yield (buffer + part)[: limit + 1]
+            buffer, skipping = b"", False
+        if skipping:
+            continue
+        buffer += partial
+        if len(buffer) > limit:
+            yield buffer[: limit + 1]
+            buffer, skipping = b"", True
+    if buffer and not skipping:
+        yield buffer
 
 
 def read_jsonl(
-    lines: Iterable[bytes], *, path: str, published: date | None = None
+    lines: Iterable[bytes], *, path: str, published: date | None = None, first_line: int = 1
 ) -> Iterator[Article]:
     """One `Article` per non-empty line of `{"id", "text", "published"?, "title"?, "url"?}`.
 
     A bad line yields a failed article whose message names `path:line`; the other lines
-    are read as usual.
+    are read as usual. `first_line` is the number of the first of `lines` in the file
+    (a part of a file read on its own, as `mppclaims.dask` does).
     """
-    for lineno, raw in enumerate(lines, 1):
+    for lineno, raw in enumerate(lines, first_line):
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]  # a BOM before the first line, as Windows editors write it
         if not raw.strip():
             continue
         where = f"{path}:{lineno}"
-        source = _unread(path, where, _sha256(raw))
+        source = unread_source(path, where, _sha256(raw))
         if len(raw.rstrip(b"\r\n")) > MAX_INPUT_BYTES:
-            yield _too_large(_unread(path, where), where)
+            yield _too_large(unread_source(path, where), where)
             continue
         try:
             obj = json.loads(raw)
         except (ValueError, RecursionError) as exc:  # JSONDecodeError, bad UTF-8, deep nesting
             reason = exc if isinstance(exc, ValueError) else "nested too deeply"
-            yield _failed(source, "InvalidJSON", f"{where}: not valid JSON: {reason}")
+            yield failed_article(source, "InvalidJSON", f"{where}: not valid JSON: {reason}")
             continue
         if not isinstance(obj, dict):
-            yield _failed(source, "InvalidRecord", f"{where}: expected a JSON object")
+            yield failed_article(source, "InvalidRecord", f"{where}: expected a JSON object")
             continue
         text = obj.get("text")
         if not isinstance(text, str):
             missing = "has no 'text'" if text is None else "'text' is not a string"
-            yield _failed(source, "InvalidRecord", f"{where}: {missing}")
+            yield failed_article(source, "InvalidRecord", f"{where}: {missing}")
             continue
         problem = _surrogate_problem(text)
         if problem is not None:
-            yield _failed(source, "InvalidText", f"{where}: {problem}")
+            yield failed_article(source, "InvalidText", f"{where}: {problem}")
             continue
         article_id = obj.get("id")
         try:
-            stated = _parse_date(obj["published"]) if obj.get("published") else None
+            stated = _published(obj)
         except ValueError as exc:
-            yield _failed(source, "InvalidRecord", f"{where}: {exc}")
+            yield failed_article(source, "InvalidRecord", f"{where}: {exc}")
             continue
         title, url = obj.get("title"), obj.get("url")
         article = article_from_text(
@@ -353,13 +367,55 @@ def _is_directory(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _walk_texts(directory: str) -> Iterator[str | Article]:
+def _is_text_name(name: str) -> bool:
+    return name.lower().endswith(".txt")
+
+
+def _is_jsonl_name(name: str) -> bool:
+    return name.lower().endswith(".jsonl")
+
+
+def file_id(path: str | None) -> tuple[int, int] | None:
+    """(device, inode) of an existing file, else None."""
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _leaves(entry: os.DirEntry[str], root: str) -> Article | None:
+    """A failed article if `entry` is a symbolic link to a `*.txt` file or a directory
+    outside `root` (not followed: `/etc/passwd` has no place in a batch of articles)."""
+    target = os.path.realpath(entry.path)
+    if _inside(target, root) or not (_is_text_name(entry.name) or os.path.isdir(target)):
+        return None
+    return failed_article(
+        unread_source(entry.path),
+        "SymlinkOutside",
+        f"{shown(entry.path)}: a symbolic link to {shown(target)}, outside the directory "
+        "given, so not followed (--follow-symlinks follows it)",
+    )
+
+
+def walk_texts(
+    directory: str, *, follow_symlinks: bool = False, skip: tuple[int, int] | None = None
+) -> Iterator[str | Article]:
     """The `*.txt` paths below `directory`, depth first in name order, one at a time.
 
     Only one directory's listing is held at a time per level. Each directory is walked once,
     so symbolic-link loops end; a directory that cannot be listed, or a tree without any
-    text file, comes out as a failed article.
+    text file, comes out as a failed article. Symbolic links that lead out of `directory`
+    are reported, not followed, unless `follow_symlinks`. The file `skip` (device, inode:
+    the output being written) is left out.
     """
+    root = os.path.realpath(directory)
     seen: set[tuple[int, int]] = set()
     stack: list[Iterator[os.DirEntry[str]]] = []
     found = 0
@@ -372,10 +428,10 @@ def _walk_texts(directory: str) -> Iterator[str | Article]:
             seen.add((info.st_dev, info.st_ino))
             stack.append(iter(_list_directory(folder)))
         except OSError as exc:
-            kind, _ = _os_error(folder, exc)
+            kind, _ = os_error_kind(folder, exc)
             reason = exc.strerror or type(exc).__name__
             message = f"{shown(folder)}: cannot list directory: {reason}"
-            return _failed(_unread(folder), kind, message)
+            return failed_article(unread_source(folder), kind, message)
         return None
 
     failure = enter(directory)
@@ -387,47 +443,59 @@ def _walk_texts(directory: str) -> Iterator[str | Article]:
         if entry is None:
             stack.pop()
             continue
+        if not follow_symlinks and entry.is_symlink():
+            outside = _leaves(entry, root)
+            if outside is not None:
+                found += 1
+                yield outside
+                continue
         if _is_directory(entry):
             failure = enter(entry.path)
             if failure is not None:
                 found += 1
                 yield failure
             continue
-        if entry.name.endswith(".txt"):
+        if _is_text_name(entry.name):
+            if skip is not None and entry.inode() == skip[1] and file_id(entry.path) == skip:
+                continue
             found += 1
             yield entry.path
     if not found:
         message = f"{shown(directory)}: directory holds no .txt files"
-        yield _failed(_unread(directory), "NoInput", message)
+        yield failed_article(unread_source(directory), "NoInput", message)
 
 
-def _read_listed(path: str, *, published: date | None) -> Article:
+def read_listed(path: str, *, published: date | None) -> Article:
     """Read a file found in a directory; FIFOs, sockets and devices are not opened."""
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        return _failed(_unread(path), *_os_error(path, exc))
+        return failed_article(unread_source(path), *os_error_kind(path, exc))
     if not stat.S_ISREG(mode):
-        return _failed(
-            _unread(path),
-            "NotAFile",
-            f"{shown(path)}: not a regular file (a FIFO, socket or device), so not read; "
-            "name it on the command line to read it",
-        )
-    return read_file(Path(path), published=published)
+        return _not_a_file(path)
+    return read_file(Path(path), published=published, listed=True)
 
 
-def _directory_articles(directory: str, *, published: date | None) -> Iterator[Article]:
-    """One article per `*.txt` file below `directory` (see `_walk_texts`), streamed."""
-    for item in _walk_texts(directory):
-        yield item if isinstance(item, Article) else _read_listed(item, published=published)
+def _directory_articles(
+    directory: str,
+    *,
+    published: date | None,
+    follow_symlinks: bool,
+    skip: tuple[int, int] | None,
+) -> Iterator[Article]:
+    """One article per `*.txt` file below `directory` (see `walk_texts`), streamed."""
+    for item in walk_texts(directory, follow_symlinks=follow_symlinks, skip=skip):
+        yield item if isinstance(item, Article) else read_listed(item, published=published)
 
 
-def count_inputs(paths: Iterable[str]) -> int:
-    """How many records `iter_articles(paths)` will yield, without reading any article.
+def count_inputs(
+    paths: Iterable[str], *, follow_symlinks: bool = False, skip: str | None = None
+) -> int:
+    """How many records `iter_articles(paths, ...)` will yield, without reading any article.
 
     For progress bars: it walks directories and counts JSON Lines, nothing more.
     """
+    skipped = file_id(skip)
     count = 0
     for raw in paths:
         try:
@@ -435,11 +503,13 @@ def count_inputs(paths: Iterable[str]) -> int:
         except OSError:
             is_dir = False
         if is_dir:
-            count += sum(1 for _ in _walk_texts(raw))
-        elif raw != STDIN and raw.endswith(".jsonl") and os.path.isfile(raw):
+            walk = walk_texts(raw, follow_symlinks=follow_symlinks, skip=skipped)
+            count += sum(1 for _ in walk)
+        elif raw != STDIN and _is_jsonl_name(raw) and os.path.isfile(raw):
             try:
                 with open(raw, "rb") as handle:
-                    count += sum(1 for line in handle if line.strip())
+                    lines = jsonl_lines(handle, MAX_INPUT_BYTES)
+                    count += sum(1 for line in lines if line.strip())
             except OSError:
                 count += 1
         else:
@@ -448,14 +518,22 @@ def count_inputs(paths: Iterable[str]) -> int:
 
 
 def iter_articles(
-    paths: Iterable[str], *, published: date | None = None, stdin: BinaryIO | None = None
+    paths: Iterable[str],
+    *,
+    published: date | None = None,
+    stdin: BinaryIO | None = None,
+    follow_symlinks: bool = False,
+    skip: str | None = None,
 ) -> Iterator[Article]:
     """Expand the CLI's PATH arguments into articles, in order, one per input.
 
-    A directory contributes its `*.txt` files (recursively, sorted, streamed); a `.jsonl`
-    file one article per line; `-` the bytes of stdin. A path that does not exist, or a
-    directory without text files, yields one failed article so the user sees it in the output.
+    A directory contributes its `*.txt` files (recursively, sorted, streamed; symbolic
+    links that leave it only with `follow_symlinks`; the file `skip`, the output being
+    written, left out); a `.jsonl` file one article per line; `-` the bytes of stdin.
+    Suffixes are matched in any case. A path that does not exist, or a directory without
+    text files, yields one failed article so the user sees it in the output.
     """
+    skipped = file_id(skip)
     for raw in paths:
         if raw == STDIN:
             data = stdin.read(MAX_INPUT_BYTES + 1) if stdin is not None else b""
@@ -465,19 +543,21 @@ def iter_articles(
         try:
             mode = os.stat(raw).st_mode
         except OSError as exc:
-            yield _failed(_unread(raw), *_os_error(raw, exc))
+            yield failed_article(unread_source(raw), *os_error_kind(raw, exc))
             continue
         if stat.S_ISDIR(mode):
-            yield from _directory_articles(raw, published=published)
-        elif path.suffix == ".jsonl":
+            yield from _directory_articles(
+                raw, published=published, follow_symlinks=follow_symlinks, skip=skipped
+            )
+        elif _is_jsonl_name(raw):
             try:
                 with path.open("rb") as handle:
                     yield from read_jsonl(
-                        _bounded_lines(handle, MAX_INPUT_BYTES),
+                        jsonl_lines(handle, MAX_INPUT_BYTES),
                         path=shown(raw),
                         published=published,
                     )
             except OSError as exc:
-                yield _failed(_unread(raw), *_os_error(raw, exc))
+                yield failed_article(unread_source(raw), *os_error_kind(raw, exc))
         else:
             yield read_file(path, published=published)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from functools import cache
 
 from . import lexicons
 from .records import Boilerplate, Metadata, PublishedFrom
+
+_log = logging.getLogger("mppclaims")
 
 # How far into the article a header, byline or dateline may stand.
 _HEAD_CHARS = 1200
@@ -48,6 +51,18 @@ _DATELINE = re.compile(
 _BARE_DATELINE = re.compile(r"^[ \t]*[A-Z][\w.&' ]{1,40}?\s*[—–―-]{1,2}[ \t]*$")
 _DATE_LINE = re.compile(rf"^[ \t]*{_WRITTEN_DATE}[ \t]*$", re.I)
 _STRONG_TAIL = {"blurb"}
+# A line of up to this many sentences that holds boilerplate is marked whole (a caption and
+# its credit); in a longer one only the sentences that match are.
+_WHOLE_LINE_SENTENCES = 2
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Reasons whose sentences are boilerplate only as a call to the reader (see `_calls_reader`).
+_READER_CALLS = {"newsletter"}
+_SPACE = re.compile(r"\s+")
+_READER = re.compile(r"\b(?:you|your|yours|our|us)\b", re.I)
+# Third-person possessives and verbs of reporting: a sentence that tells of a sign-up.
+_REPORTED = re.compile(r"\b(?:its|their|his|her|said|says|told|urged|asked|according to)\b", re.I)
+# An article whose boilerplate (markup aside) covers this share of its text gets a warning.
+WARN_BOILERPLATE_SHARE = 0.9
 
 # Web pages saved as text: a doctype or <html> tag near the start, or a few closing tags.
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.I)
@@ -168,10 +183,52 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _reason(line: str) -> str | None:
+    found = _match(line)
+    return found[0] if found else None
+
+
+def _match(passage: str) -> tuple[str, re.Match[str]] | None:
     for reason, pattern in _patterns():
-        if pattern.search(line):
-            return reason
+        match = pattern.search(passage)
+        if match is not None:
+            return reason, match
     return None
+
+
+def _sentences(line: Line) -> list[tuple[int, int]]:
+    """The sentences of a line as (start, end) offsets in the article."""
+    bounds, start = [], 0
+    for cut in _SENTENCE_BREAK.finditer(line.text):
+        bounds.append((line.start + start, line.start + cut.start()))
+        start = cut.end()
+    bounds.append((line.start + start, line.end))
+    return bounds
+
+
+def _calls_reader(sentence: str) -> bool:
+    """Whether a sign-up sentence is a call to the reader ("Sign up for our alerts") and
+    not a report of one ("The county urged residents to sign up for its alerts"): it
+    addresses the reader, or at least neither reports speech nor names a third party's
+    channel."""
+    return _READER.search(sentence) is not None or _REPORTED.search(sentence) is None
+
+
+def _marked_sentences(text: str, line: Line) -> list[Boilerplate]:
+    """Boilerplate in one line: the whole line when it is short, else only the sentences
+    that match, so that a paragraph (or an article on one line) keeps its news."""
+    sentences = _sentences(line)
+    spans = []
+    for start, end in sentences:
+        found = _match(text[start:end])
+        if found is None or found[0] in _STRONG_TAIL:
+            continue
+        reason = found[0]
+        if reason in _READER_CALLS and not _calls_reader(text[start:end]):
+            continue
+        spans.append(_span(text, start, end, reason))
+    if spans and len(sentences) <= _WHOLE_LINE_SENTENCES:
+        return [_span(text, line.start, line.end, spans[0].reason)]
+    return spans
 
 
 def _span(text: str, start: int, end: int, reason: str) -> Boilerplate:
@@ -248,7 +305,9 @@ def find_boilerplate(text: str, stamps: Sequence[Stamp] = ()) -> list[Boilerplat
 
     A teaser heading ("Editor's Pick") or a press-release tail marker ("For more
     information", "Learn more at") in the second half of the article starts a tail that
-    runs to the end; everything else is marked line by line. In a web page, the markup.
+    runs to the end; everything else is marked line by line, or sentence by sentence in a
+    line of several sentences, and never a whole article that stands on one line. A
+    sign-up sentence counts only as a call to the reader. In a web page, the markup.
     """
     all_lines = lines(text)
     marked: list[Boilerplate] = [
@@ -257,6 +316,7 @@ def find_boilerplate(text: str, stamps: Sequence[Stamp] = ()) -> list[Boilerplat
         if s.reason != "dateline" or s.published
     ]
     marked.extend(find_markup(text))
+    found: list[Boilerplate] = []
     half = len(text) // 2
     bare_datelines = [
         s for s in stamps if s.reason == "dateline" and s.start == _line_start(all_lines, s.start)
@@ -274,10 +334,14 @@ def find_boilerplate(text: str, stamps: Sequence[Stamp] = ()) -> list[Boilerplat
         ):
             marked.append(_span(text, line.start, all_lines[i + 1].end, reason))
         elif reason is not None and reason not in _STRONG_TAIL:
-            marked.append(_span(text, line.start, line.end, reason))
+            found.extend(_marked_sentences(text, line))
         elif _is_caption_before_dateline(line, all_lines, i, bare_datelines):
-            marked.append(_span(text, line.start, line.end, "caption"))
-    return _merge(marked)
+            found.append(_span(text, line.start, line.end, "caption"))
+    if len(all_lines) == 1 and any(
+        b.start <= all_lines[0].start and b.end >= all_lines[0].end for b in found
+    ):
+        found = []  # never a whole one-line article (JSON Lines often has them)
+    return _merge(marked + found)
 
 
 def _line_start(all_lines: Sequence[Line], offset: int) -> int:
@@ -308,6 +372,25 @@ def _merge(spans: list[Boilerplate]) -> list[Boilerplate]:
     return result
 
 
+def boilerplate_share(text: str, boilerplate: Sequence[Boilerplate]) -> float:
+    """The share of the article's visible characters (not whitespace, not markup) that its
+    boilerplate other than markup covers."""
+
+    def visible(spans: list[tuple[int, int]]) -> int:
+        total, reached = 0, 0
+        for start, end in sorted(spans):
+            start = max(start, reached)
+            if end > start:
+                total += len(_SPACE.sub("", text[start:end]))
+                reached = end
+        return total
+
+    markup = visible([(b.start, b.end) for b in boilerplate if b.reason == "markup"])
+    shown = visible([(0, len(text))]) - markup
+    marked = visible([(b.start, b.end) for b in boilerplate if b.reason != "markup"])
+    return min(1.0, marked / shown) if shown > 0 else 0.0
+
+
 def find_title(
     text: str, boilerplate: Sequence[Boilerplate], stamps: Sequence[Stamp]
 ) -> str | None:
@@ -329,14 +412,24 @@ def read_metadata(
     *,
     published: date | None = None,
     title: str | None = None,
+    name: str | None = None,
 ) -> tuple[Metadata, list[Boilerplate]]:
-    """Metadata and boilerplate of one article.
+    """Metadata and boilerplate of one article (`name`, its file or id, for messages).
 
     The publication date stated in the text (header, byline, dateline) wins; `published`
     (from the input or `--published`) is used when the text states none. Never today's date.
+    When boilerplate covers nearly all of the article, a warning says so.
     """
     stamps = find_stamps(text)
     boilerplate = find_boilerplate(text, stamps)
+    share = boilerplate_share(text, boilerplate)
+    if share >= WARN_BOILERPLATE_SHARE:
+        _log.warning(
+            "mppclaims: %s: boilerplate covers %d%% of the article, so almost nothing in it "
+            "is extracted; see the record's boilerplate list",
+            name or "an article",
+            round(100 * share),
+        )
     markup = is_markup(text)
     stated = next((s.published for s in stamps if s.published), None)
     if stated is None and markup:

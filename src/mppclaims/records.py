@@ -7,10 +7,11 @@ Every item that points into the article carries `text`, `start` and `end`, and
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = "1.1"
 
@@ -76,7 +77,9 @@ class DateMention(Span):
 class NumericClaim(Span):
     """A stated quantity that a fact-checker can check."""
 
-    value: float
+    value: float | None = Field(
+        description="The figure; null when it is beyond what a float holds (over 1.8e308)."
+    )
     value_max: float | None = Field(default=None, description="Upper end of a range.")
     unit: str | None = Field(default=None, description='"percent", "USD", "mile", ...')
     kind: NumberKind = "count"
@@ -86,7 +89,15 @@ class NumericClaim(Span):
     vague: bool = Field(default=False, description='"thousands", "dozens": order of magnitude.')
     about: str | None = Field(default=None, description="What is counted or measured.")
     predicate: str | None = Field(default=None, description="The verb phrase stating the claim.")
-    sentence: str = ""
+    sentence: str = Field(
+        default="",
+        description="The item's sentence; one longer than 400 characters is cut to a window "
+        "around the item (the whole sentence is source_text[sentence_start:sentence_end]).",
+    )
+    sentence_start: int | None = Field(
+        default=None, ge=0, description="Offset of the item's whole sentence (or sentences)."
+    )
+    sentence_end: int | None = Field(default=None, ge=0, description="Offset just past it.")
     attribution: str | None = Field(
         default=None, description="Who the article says the figure comes from; null: unsourced."
     )
@@ -106,6 +117,18 @@ class NumericClaim(Span):
     time_ref_value: str | None = Field(
         default=None, description="TIMEX3 value of that date, the same as the date item's."
     )
+    key: list[str] = Field(
+        default_factory=list,
+        description="Grouping key: sorted normalised words for what is counted, what happens "
+        'to it and where ("Mexico", "migrant", "return"; names keep their capitals). '
+        "`mppclaims ledger` compares them.",
+    )
+
+    @field_validator("value", "value_max")
+    @classmethod
+    def _finite(cls, value: float | None) -> float | None:
+        """Infinity or NaN is no value: JSON cannot hold it, so the claim keeps none."""
+        return value if value is None or math.isfinite(value) else None
 
 
 class Quote(Span):
@@ -117,7 +140,15 @@ class Quote(Span):
     speaker_end: int | None = None
     speaker_label: str | None = None
     cue: str | None = Field(default=None, description='"said", "told", "according to", ...')
-    sentence: str = ""
+    sentence: str = Field(
+        default="",
+        description="The item's sentence; one longer than 400 characters is cut to a window "
+        "around the item (the whole sentence is source_text[sentence_start:sentence_end]).",
+    )
+    sentence_start: int | None = Field(
+        default=None, ge=0, description="Offset of the item's whole sentence (or sentences)."
+    )
+    sentence_end: int | None = Field(default=None, ge=0, description="Offset just past it.")
 
 
 class Source(_Model):
@@ -173,9 +204,10 @@ class ArticleRecord(_Model):
 
 
 def offset_errors(record: ArticleRecord, text: str) -> list[str]:
-    """Describe every item whose `text` is not `text[start:end]`, and every claim whose
-    `time_ref` is not the text at its offsets or whose attribution mention lies outside
-    the text (empty when all hold)."""
+    """Describe every item whose `text` is not `text[start:end]`, whose `sentence` is not
+    part of `text[sentence_start:sentence_end]`, and every claim whose `time_ref` is not the
+    text at its offsets or whose attribution mention lies outside the text (empty when all
+    hold)."""
     errors = [
         f"{type(item).__name__} {item.start}:{item.end} {item.text!r}"
         for item in record.items()
@@ -191,4 +223,89 @@ def offset_errors(record: ArticleRecord, text: str) -> list[str]:
         inside = a is None or b is None or a < b <= len(text)
         if (a is None) != (b is None) or not inside:
             errors.append(f"attribution {a}:{b} {claim.attribution!r}")
+    windowed: list[NumericClaim | Quote] = [*record.numeric_claims, *record.quotes]
+    for item in windowed:
+        first, last = item.sentence_start, item.sentence_end
+        if first is not None and last is not None and item.sentence not in text[first:last]:
+            errors.append(f"{type(item).__name__} sentence {first}:{last}")
     return errors
+
+
+# ---------------------------------------------------------------------------- the ledger
+# `mppclaims ledger` reads records and writes a `Ledger`: numeric claims of many articles
+# grouped by what they count (`groups`), or every quote and figure by source (`sources`).
+
+LedgerView = Literal["figures", "speakers"]
+WhenBasis = Literal["time_ref", "published"]
+
+
+class When(_Model):
+    """The time a claim holds for, as the days its TimeML value names."""
+
+    basis: WhenBasis | None = Field(
+        description="time_ref: the claim's own date; published: the article's publication "
+        "date; null: undated."
+    )
+    text: str | None = Field(default=None, description="The claim's time_ref as written.")
+    value: str | None = Field(default=None, description='TIMEX3 value ("2019-01", "2019-W15").')
+    mod: DateMod | None = None
+    start: date | None = Field(default=None, description="First day of the interval.")
+    end: date | None = Field(default=None, description="Last day of the interval.")
+
+
+class LedgerClaim(NumericClaim):
+    """A numeric claim with the article it comes from and the time it holds for."""
+
+    article: str = Field(description="The article's id, else its path.")
+    published: date | None = None
+    when: When
+
+
+class Conflict(_Model):
+    """Two claims of one group that hold for overlapping times and cannot both be true."""
+
+    first: int = Field(ge=0, description="Index of a claim in the group's `claims`.")
+    second: int = Field(ge=0, description="Index of the other claim.")
+    reason: str
+
+
+class LedgerGroup(_Model):
+    """Numeric claims of several articles that count or measure the same thing, in time order
+    (undated claims last)."""
+
+    id: int = Field(ge=1)
+    kind: NumberKind
+    unit: str | None = None
+    terms: list[str] = Field(description="Key words most of its claims share.")
+    articles: int = Field(ge=0, description="How many articles give a figure for it.")
+    claims: list[LedgerClaim]
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class LedgerQuote(Quote):
+    """A quote with the article it comes from."""
+
+    article: str
+    published: date | None = None
+
+
+class LedgerSource(_Model):
+    """One source across the articles: every quote and figure attributed to it."""
+
+    name: str = Field(description="The fullest name any article gives.")
+    names: list[str] = Field(description="Every spelling joined under it.")
+    articles: int = Field(ge=0)
+    quotes: list[LedgerQuote] = Field(default_factory=list)
+    claims: list[LedgerClaim] = Field(default_factory=list)
+
+
+class Ledger(_Model):
+    """What `mppclaims ledger` writes: the figures view (`groups`) or the speakers view
+    (`sources`); the other list is left out."""
+
+    schema_version: str = SCHEMA_VERSION
+    view: LedgerView
+    articles: int = Field(ge=0, description="Articles read (failed inputs not counted).")
+    numeric_claims: int = Field(ge=0, description="Numeric claims in those articles.")
+    groups: list[LedgerGroup] | None = None
+    sources: list[LedgerSource] | None = None

@@ -114,25 +114,19 @@ APPROXIMATIONS: list[tuple[str, Expected]] = [
 RANGES: list[tuple[str, Expected]] = [
     (
         "Between 18 and 25 percent of renters are behind on payments.",
-        [
-            ("Between 18", 18, {"value_max": 25, "unit": "percent", "kind": "range"}),
-            ("25 percent", 25, {"value_max": None, "unit": "percent", "kind": "range"}),
-        ],
+        [("Between 18 and 25 percent", 18, {"value_max": 25, "unit": "percent", "kind": "range"})],
     ),
     (
         "Salaries range from $40,000 to $55,000 a year.",
-        [
-            ("from $40,000", 40_000, {"value_max": 55_000, "unit": "USD per year"}),
-            ("$55,000 a year", 55_000, {"unit": "USD per year"}),
-        ],
+        [("from $40,000 to $55,000 a year", 40_000, {"value_max": 55_000, "unit": "USD per year"})],
     ),
     (
         "The storm could bring 8- to 12-inch snowfall.",
-        [("8", 8, {"value_max": 12, "unit": "inch"}), ("12-inch", 12, {"unit": "inch"})],
+        [("8- to 12-inch", 8, {"value_max": 12, "unit": "inch"})],
     ),
     (
         "Each session lasts 30-45 minutes.",
-        [("30", 30, {"value_max": 45, "unit": "minute"}), ("45 minutes", 45, {})],
+        [("30-45 minutes", 30, {"value_max": 45, "unit": "minute"})],
     ),
     (
         "Support slipped from 48 percent in June to 44 percent.",

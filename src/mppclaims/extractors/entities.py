@@ -416,7 +416,10 @@ def entity_index(ctx: ArticleContext) -> EntityIndex:
     doc = ctx.doc
     trimmed = (_without_spaces(ent) for ent in doc.ents if ent.label_ in NAMED_LABELS)
     spans = [
-        ent for ent in trimmed if len(ent) and not ctx.in_boilerplate(ent.start_char, ent.end_char)
+        ent
+        for ent in trimmed
+        if any(c.isalnum() for c in ent.text)  # not a name: "🇸", half a flag emoji
+        and not ctx.in_boilerplate(ent.start_char, ent.end_char)
     ]
     mentions = [
         Mention(

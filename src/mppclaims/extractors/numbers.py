@@ -2,14 +2,17 @@
 
 `quantities.find_quantities` reads the figures from the text; this module checks each one
 against the parse (years, parts of names, identifiers, the pronoun "one", ordinal uses of
-"third" or "half"), decides what the text cannot (a vote or a score, an age, a rate per day)
-and adds the context a fact-checker needs: what is counted (`about`), the verb phrase that
-states it (`predicate`), the direction of a change, the source (`attribution`, from the
-article's one source resolver, `ctx.sources`) and the date it is tied to (`time_ref`).
+"third" or "half", long digit runs that count nothing), decides what the text cannot (a vote
+or a score, an age, a rate per day, whether "from X to Y" is a range or two levels) and adds
+the context a fact-checker needs: what is counted (`about`), the verb phrase that states it
+(`predicate`), the direction of a change (`changes.py`), the source (`attribution`, from the
+article's one source resolver, `ctx.sources`) and the date it is tied to (`time_ref`,
+`time_refs.py`).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from functools import cache
@@ -19,26 +22,30 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from ..intervals import Intervals, SpanIndex
-from ..records import Bound, Direction, NumberKind, NumericClaim
+from ..records import Bound, NumberKind, NumericClaim
+from .changes import NOUN_MODIFIERS as _NOUN_MODIFIERS
+from .changes import NOUNS as _NOUNS
+from .changes import VERBS as _VERBS
+from .changes import change as _change
+from .changes import direction as _direction
+from .changes import inside as _inside
+from .claim_keys import claim_key
 from .entities import NAMED_LABELS
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, alternation, find_quantities
 from .time_refs import Figure, TimeRef, time_refs
+from .window import sentence_window
 
 if TYPE_CHECKING:
     from ..context import ArticleContext
     from ..sources.mentions import Speaker
+    from .entities import EntityIndex
 
 _DATED = frozenset({"DATE", "TIME"})
-_NOUNS = frozenset({"NOUN", "PROPN"})
-_VERBS = frozenset({"VERB", "AUX"})
-_NOUN_MODIFIERS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 _ABOUT_LINKS = frozenset({"prep", "acl"})
 _ABOUT_PREPS = frozenset({"of", "in", "for", "from", "under", "on", "with", "at", "among"})
 _PREDICATE_COMPLEMENTS = frozenset(
     {"dobj", "attr", "acomp", "prep", "oprd", "xcomp", "dative", "prt", "agent"}
 )
-_PART_WORDS = frozenset({"first", "second", "last", "latter", "other", "back", "front"})
-_RATE_DETERMINERS = frozenset({"a", "an", "each", "every", "per"})
 _MAX_PHRASE_TOKENS = 12
 _WORD_BEFORE = re.compile(r"([A-Za-z.#]+)\s*$")
 _CLAUSE_MARKS = frozenset({",", ":", ".", "-LRB-", "-RRB-", "``", "''", "NFP"})
@@ -56,7 +63,7 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     resolver (`ctx.sources`) for each figure's `attribution`."""
     doc, dates = ctx.doc, ctx.dates
     found: list[tuple[Span, Quantity]] = []
-    for quantity in find_quantities(ctx.text):
+    for quantity in _levels_split(doc, find_quantities(ctx.text)):
         if ctx.in_boilerplate(quantity.start, quantity.end):
             continue
         figure = doc.char_span(quantity.fig_start, quantity.fig_end, alignment_mode="expand")
@@ -72,13 +79,27 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     sources = ctx.sources.sources_of_figures([(q.start, q.end) for _, q in found])
     figures = [Figure(whole, q.start, q.end, q.unit in _time_units()) for whole, q in found]
     whens = time_refs(ctx, figures, dated)
+    index = ctx.names.index if ctx.filled("names") else None  # canonical names for the keys
     return [
-        _claim(ctx.text, whole, q, source, when)
+        _claim(ctx.text, whole, q, source, when, index)
         for (whole, q), source, when in zip(found, sources, whens, strict=True)
     ]
 
 
 # ---------------------------------------------------------------------------- parse checks
+
+
+def _levels_split(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
+    """ "from 5 to 10": one range, or two levels where a change governs "from" ("rose from
+    5 to 10 percent", "a drop from 14 to 9")."""
+    result: list[Quantity] = []
+    for q in quantities:
+        opener = doc.char_span(q.start, q.fig_start, alignment_mode="expand") if q.levels else None
+        if q.levels and opener is not None and len(opener) and _change(opener[0].head):
+            result.extend(q.levels)
+        else:
+            result.append(q)
+    return result
 
 
 def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Quantity | None:
@@ -87,22 +108,25 @@ def _checked(doc: Doc, text: str, figure: Span, whole: Span, q: Quantity) -> Qua
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     plain = q.unit is None and q.currency is None
-    if q.spelled and q.value in (0.0, 1.0) and q.kind in ("count", "measure"):
+    timely = q.unit is None or q.unit in _time_units()
+    pronoun = q.spelled and q.value in (0.0, 1.0) and q.kind in ("count", "measure")
+    if pronoun and timely and not (q.unit and _is_age_phrase(text, q)):
         return None  # "one", "one day", "zero": a pronoun or article far more often than a figure
-    if q.maybe_year and (q.unit is None or q.unit in _time_units()) and _is_year(last, nxt):
+    if q.maybe_year and timely and _is_year(last, nxt):
         return None
-    if _named_unit(figure, whole):
+    if _named_unit(figure, whole) or (plain and _after_name(text, q.start)):
         return None
     if plain and (
         _in_name(first, last, None if q.kind == "pair" else prev)
         or _after_identifier(text, q.fig_start, nxt)
         or _house_number(doc, last)
         or _anaphoric_pair(q, prev)
+        or (q.long_digits and not _counts(last, nxt))
     ):
         return None
     if q.fraction and _not_a_fraction(text, last, prev, q):
         return None
-    if q.multiplier and last.lower_ not in ("twice", "thrice"):
+    if q.multiplier and q.verb:
         idiom = any(c.dep_ == "prt" for c in last.children)  # "doubling down"
         if last.pos_ != "VERB" or idiom:
             return None
@@ -157,6 +181,35 @@ def _in_name(first: Token, last: Token, prev: Token | None) -> bool:
     )
 
 
+@cache
+def _name_before_re() -> re.Pattern[str]:
+    names = alternation(lexicons.words("numbers/names_with_numbers"))
+    return re.compile(rf"(?<![\w&])(?:{names})\s*$", re.I)
+
+
+def _after_name(text: str, start: int) -> bool:
+    """A figure that completes a name: "CAC 40", "Fortune 500", "Apollo 11", "Windows 10"."""
+    return _name_before_re().search(text, max(0, start - 20), start) is not None
+
+
+@cache
+def _age_re() -> re.Pattern[str]:
+    words = alternation(lexicons.words("numbers/age_words"))
+    return re.compile(rf"(?:\s+|-)(?:{words})\b", re.I)
+
+
+def _is_age_phrase(text: str, q: Quantity) -> bool:
+    """ "one year old", "a one-year-old": a duration that states an age."""
+    end = q.end - 4 if text[q.start : q.end].lower().endswith("-old") else q.end
+    return _age_re().match(text, end) is not None
+
+
+def _counts(last: Token, nxt: Token | None) -> bool:
+    """Whether a long digit run counts something ("24000 workers"), not an identifier."""
+    noun = last.head if last.dep_ == "nummod" else nxt
+    return noun is not None and noun.tag_ in ("NNS", "NNPS") and noun.i > last.i
+
+
 def _named_unit(figure: Span, whole: Span) -> bool:
     """A capitalised unit word inside a name: "Three Mile Island", "Four Seasons"."""
     return any(
@@ -204,7 +257,7 @@ def _not_a_fraction(text: str, last: Token, prev: Token | None, q: Quantity) -> 
     if last.lower_ == "half":
         if q.fig_end < len(text) and text[q.fig_end] == "-":
             return True
-        if prev is not None and prev.lower_ in _PART_WORDS:
+        if prev is not None and prev.lower_ in lexicons.words("numbers/part_words"):
             return True
         return last.pos_ in ("ADV", "ADJ") and last.dep_ in ("advmod", "amod")
     return False
@@ -240,7 +293,8 @@ def _period_of(root: Token) -> str | None:
         return None
     for child in verb.children:
         timely = child.dep_ in ("npadvmod", "advmod") and child.lemma_.lower() in _time_units()
-        if timely and any(d.lower_ in _RATE_DETERMINERS for d in child.children):
+        determiners = lexicons.keys("numbers/rate_determiners")
+        if timely and any(d.lower_ in determiners for d in child.children):
             return str(child.lemma_.lower())
     return None
 
@@ -254,15 +308,19 @@ def _claim(
     q: Quantity,
     source: Speaker | None,
     when: TimeRef | None,
+    index: EntityIndex | None = None,
 ) -> NumericClaim:
     root = _root(whole)
     sent = root.sent
+    sentence, sentence_start, sentence_end = sentence_window(
+        text, q.start, q.end, sent.start_char, sent.end_char
+    )
     return NumericClaim(
         text=text[q.start : q.end],
         start=q.start,
         end=q.end,
-        value=q.value,
-        value_max=q.value_max,
+        value=_finite(q.value),
+        value_max=_finite(q.value_max),
         unit=q.unit,
         kind=cast(NumberKind, q.kind),  # "pair" was resolved in _checked
         approx=q.approx,
@@ -271,7 +329,9 @@ def _claim(
         vague=q.vague,
         about=_about(text, root, q),
         predicate=_predicate(text, root, q),
-        sentence=text[sent.start_char : sent.end_char],
+        sentence=sentence,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
         attribution=source.name if source else None,
         attribution_start=source.start if source else None,
         attribution_end=source.end if source else None,
@@ -279,11 +339,13 @@ def _claim(
         time_ref_start=when.start if when else None,
         time_ref_end=when.end if when else None,
         time_ref_value=when.value if when else None,
+        key=claim_key(whole, root, index),
     )
 
 
-def _inside(token: Token, q: Quantity) -> bool:
-    return q.start <= token.idx < q.end
+def _finite(value: float | None) -> float | None:
+    """A value beyond what a float holds ("1e400") is written as no value, never infinity."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _phrase(text: str, noun: Token, q: Quantity) -> str | None:
@@ -294,7 +356,8 @@ def _phrase(text: str, noun: Token, q: Quantity) -> str | None:
     participle clause, cut to a dozen tokens at a noun ("reports of rape, kidnapping, ...").
     """
     doc = noun.doc
-    left = noun.left_edge
+    # A run-on "sentence" (a results table) can give a noun a left edge thousands of tokens back.
+    left = max(noun.left_edge, doc[max(0, noun.i - _MAX_PHRASE_TOKENS)], key=lambda t: t.i)
     if noun.idx >= q.end:
         following = next((t for t in doc[noun.left_edge.i : noun.i + 1] if t.idx >= q.end), noun)
         left = max(left, following, key=lambda t: t.i)
@@ -377,50 +440,3 @@ def _predicate(text: str, root: Token, q: Quantity) -> str | None:
         if child.dep_ != "prt":
             break
     return " ".join(parts)
-
-
-def _change(token: Token) -> Direction | None:
-    value = lexicons.mapping("numbers/change_words").get(token.lemma_.lower())
-    if value is None:
-        value = lexicons.mapping("numbers/change_words").get(token.lower_)
-    if value == "up":
-        return "up"
-    if value == "down":
-        return "down"
-    return None
-
-
-def _direction(whole: Span, root: Token, q: Quantity) -> Direction | None:
-    """Up or down when the quantity is an amount of change ("a 71 percent drop", "rose 5%")."""
-    if q.multiplier:
-        return _change(root) if root.pos_ == "VERB" else None
-    after = whole.doc[whole.end] if whole.end < len(whole.doc) else None
-    if after is not None and after.pos_ in _NOUNS and _change(after):
-        return _change(after)  # "a 5.1% rise", whatever the parse made of the phrase
-    head = root.head
-    if root.dep_ in _NOUN_MODIFIERS and head.pos_ in _NOUNS:
-        found = _change(head)
-        if found:
-            return found
-        while head.dep_ == "compound" and head.head.pos_ in _NOUNS and head.head.i > head.i:
-            head = head.head  # "grew 3.5% year on year": the figure inside a misparsed compound
-        if head.dep_ in ("dobj", "nsubjpass", "npadvmod") and head.head.pos_ == "VERB":
-            return _change(head.head)  # "cut 200 jobs", "4,000 jobs were lost"
-        if head.dep_ == "pobj" and head.head.lower_ == "of":
-            return _change(head.head.head)  # "a loss of 4.8 million jobs"
-        return None
-    if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd") and head.pos_ in _VERBS:
-        return _change(head) or _particle_change(head)
-    if root.dep_ == "npadvmod" and _change(head):
-        return _change(head)  # "$8,000 more than", "up 50 cents"
-    if root.dep_ == "pobj" and head.lower_ in ("by", "in", "to", "of"):
-        target = head.head
-        return _change(target) or (_particle_change(target) if target.pos_ in _VERBS else None)
-    return None
-
-
-def _particle_change(verb: Token) -> Direction | None:
-    for child in verb.children:
-        if child.dep_ in ("prt", "advmod") and child.lower_ in ("up", "down"):
-            return "up" if child.lower_ == "up" else "down"
-    return None

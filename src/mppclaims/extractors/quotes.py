@@ -32,6 +32,7 @@ from ..sources.cues import (
 from ..sources.marks import DOUBLE_MARKS, Stretch
 from ..sources.mentions import Speaker
 from ..sources.subjects import subject_of
+from .window import sentence_window
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -386,6 +387,9 @@ def _to_quote(ctx: ArticleContext, item: _Found) -> Quote:
     if item.cue is not None:
         a, b = min(a, item.cue.token.i), max(b, item.cue.token.i + 1)
     speaker = item.speaker
+    sentence, sentence_start, sentence_end = sentence_window(
+        ctx.text, item.start, item.end, *ctx.sentence_chars(a, b)
+    )
     return Quote(
         text=ctx.text[item.start : item.end],
         start=item.start,
@@ -396,5 +400,7 @@ def _to_quote(ctx: ArticleContext, item: _Found) -> Quote:
         speaker_end=speaker.end if speaker else None,
         speaker_label=speaker.label if speaker else None,
         cue=item.cue.text if item.cue else None,
-        sentence=ctx.sentence_text(a, b),
+        sentence=sentence,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
     )

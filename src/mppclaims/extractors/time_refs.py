@@ -103,6 +103,8 @@ def _time_ref(
             continue
         if d.type in ("time", "set"):
             continue  # a clock time, a frequency ("each day"): no period the figure holds for
+        if (d.value or "").endswith("_REF"):
+            continue  # "now", "recently" date no figure
         span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or len(span) == 0 or not ctx.same_line(span.start, root.i):
             continue

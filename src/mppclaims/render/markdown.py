@@ -7,23 +7,39 @@ from typing import TYPE_CHECKING
 
 from .base import Renderer
 from .cells import Cell, SectionTable, header_facts, section_table
+from .safe import one_line
 from .sections import article_name
+from .texts import failure_reason
 
 if TYPE_CHECKING:
     from ..records import ArticleRecord
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 def markdown_text(text: str) -> str:
-    """Text safe inside a Markdown table cell: special characters escaped, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text.strip()))
+    """Text safe inside a Markdown table cell: on one line, control characters shown
+    (`safe.one_line`), Markdown's special characters escaped."""
+    return _escaped(one_line(text))
+
+
+def _marked(cell: Cell) -> str:
+    """The cell's text (already on one line and safe) escaped, its marked ranges in bold."""
+    text, pieces, position = cell.text, [], 0
+    for start, end in cell.marks:
+        pieces += [_escaped(text[position:start]), f"**{_escaped(text[start:end])}**"]
+        position = end
+    pieces.append(_escaped(text[position:]))
+    return "".join(pieces)
+
+
+def _escaped(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _markdowncell(cell: Cell) -> str:
-    text = markdown_text(cell.text)
+    text = _marked(cell)
     if text and cell.tone == "alert":
         return f"**{text}**"
     if text and cell.tone == "muted":
@@ -39,8 +55,7 @@ class MarkdownRenderer(Renderer):
         facts = [f"**{label}:** {_markdowncell(cell)}" for label, cell in header_facts(record)]
         out = [f"## {markdown_text(title)}", "", " · ".join(facts), ""]
         if record.error is not None:
-            error = f"{record.error.type}: {record.error.message}"
-            out += [f"**Failed:** {markdown_text(error)}", ""]
+            out += [f"**Failed:** {markdown_text(failure_reason(record))}", ""]
         else:
             for section in self.sections:
                 table = section_table(record, section)

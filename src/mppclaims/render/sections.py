@@ -13,11 +13,32 @@ if TYPE_CHECKING:  # records import pydantic; `--help` must not pay for it
 class OutputFormat(StrEnum):
     """The formats `mppclaims extract --format` accepts."""
 
+    summary = "summary"
     table = "table"
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+# The format an output file's extension asks for (`-o claims.csv`), when `--format` is not given.
+EXTENSION_FORMAT = {
+    ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".json": OutputFormat.json,
+    ".csv": OutputFormat.csv,
+    ".md": OutputFormat.markdown,
+    ".markdown": OutputFormat.markdown,
+}
+
+
+def parse_format(value: str) -> OutputFormat:
+    """The format named `value` (any case); ValueError naming the choices otherwise."""
+    try:
+        return OutputFormat(value.strip().lower())
+    except ValueError:
+        choices = ", ".join(OutputFormat)
+        raise ValueError(f"{value!r} is not a format; choose one of: {choices}") from None
 
 
 class Section(StrEnum):

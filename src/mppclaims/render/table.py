@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .base import Renderer
 from .cells import Cell, SectionTable, Tone, header_facts, section_table
-from .texts import found_text
+from .safe import one_line
+from .texts import failure_reason, found_text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -23,6 +24,7 @@ _UNLIMITED = 1_000_000  # a width no table reaches, to measure a table's natural
 # A column keeps its longest word whole up to this width; longer words fold.
 _MAX_MIN_WIDTH = 12
 _STYLES: dict[Tone, str] = {"plain": "", "alert": "bold red", "muted": "dim"}
+_MARK_STYLE = "bold"  # the figure in its claim, partial quotes inside an indirect one
 
 
 class TableRenderer(Renderer):
@@ -64,11 +66,11 @@ class TableRenderer(Renderer):
         for label, cell in header_facts(record):
             grid.add_row(label, _rich_text(cell))
         parts: list[RenderableType] = []
-        if record.metadata.title:
-            parts.append(Text(record.metadata.title, style="bold", overflow="fold"))
+        if record.metadata.title and record.error is None:
+            parts.append(Text(one_line(record.metadata.title), style="bold", overflow="fold"))
         parts.append(grid)
         if record.error is not None:
-            error = f"Failed: {record.error.type}: {record.error.message}"
+            error = f"Failed: {one_line(failure_reason(record))}"
             parts.append(Text(error, style="bold red", overflow="fold"))
         else:
             parts.append(Text(found_text(record, self.sections), style="dim", overflow="fold"))
@@ -168,4 +170,7 @@ def share_widths(
 def _rich_text(cell: Cell) -> Text:
     from rich.text import Text
 
-    return Text(cell.text, style=_STYLES[cell.tone], overflow="fold")
+    text = Text(cell.text, style=_STYLES[cell.tone], overflow="fold")
+    for start, end in cell.marks:
+        text.stylize(_MARK_STYLE, start, end)
+    return text

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from ...records import DateAnchor, DateType
 from .values import Point, Tense, Timex
-from .words import State
+from .words import State, lexicon
 
 
 def _day_value(d: date) -> str:
@@ -55,6 +56,9 @@ def timex_month(year: int, month: int, anchor: DateAnchor | None) -> Timex:
 
 
 def timex_year(year: int, anchor: DateAnchor | None) -> Timex:
+    """A year's reading; one before year 1 or after 9999 is beyond the calendar: no value."""
+    if not 1 <= year <= 9999:
+        return unresolved()
     return Timex("date", f"{year:04d}", None, anchor, Point(year))
 
 
@@ -86,13 +90,13 @@ def _choose(candidates: list[Candidate], ref: date, tense: Tense) -> Timex:
     return min(candidates, key=lambda c: (distance(c), c[0]))[2]
 
 
-def _directed(candidates: list[Candidate], ref: date, direction: str) -> Timex | None:
-    """ "last X": latest ending before the reference; "next X": earliest starting after it;
-    "this X": the one containing it, else the one in the reference's year."""
-    if direction in ("last", "past", "previous", "this past", "preceding", "prior"):
+def _directed(candidates: list[Candidate], ref: date, shift: int) -> Timex | None:
+    """ "last X" (-1): latest ending before the reference; "next X" (1): earliest starting
+    after it; "this X" (0): the one containing it, else the one in the reference's year."""
+    if shift < 0:
         before = [c for c in candidates if c[1] < ref]
         return max(before, key=lambda c: c[0])[2] if before else None
-    if direction in ("next", "coming", "upcoming", "this coming", "following"):
+    if shift > 0:
         after = [c for c in candidates if c[0] > ref]
         return min(after, key=lambda c: c[0])[2] if after else None
     containing = [c for c in candidates if c[0] <= ref <= c[1]]
@@ -105,13 +109,20 @@ def _directed(candidates: list[Candidate], ref: date, direction: str) -> Timex |
 def resolve_in_year(
     build: Callable[[int], Candidate | None], st: State, direction: str | None
 ) -> Timex:
+    shift = None if direction is None else lexicon().directions[direction]
+    return resolve_shifted(build, st, shift)
+
+
+def resolve_shifted(
+    build: Callable[[int], Candidate | None], st: State, shift: int | None
+) -> Timex:
     """A month, month-day, season or holiday without a year: the stated or nearby year, else
     the reading around the publication date that the tense or "last/next/this" picks."""
     ref = st.ref
-    if ref.partner is not None and direction is None:
+    if ref.partner is not None and shift is None:
         made = build(ref.partner.year)
         return replace(made[2], anchor=ref.partner_anchor) if made else unresolved()
-    if ref.year_hint is not None and direction is None:
+    if ref.year_hint is not None and shift is None:
         made = build(ref.year_hint)
         return replace(made[2], anchor="context") if made else unresolved()
     if ref.published is None:
@@ -120,8 +131,41 @@ def resolve_in_year(
     candidates = [c for y in (today.year - 1, today.year, today.year + 1) if (c := build(y))]
     if not candidates:
         return unresolved()
-    if direction is not None:
-        chosen = _directed(candidates, today, direction)
+    if shift is not None:
+        chosen = _directed(candidates, today, shift)
         return replace(chosen, anchor="published") if chosen else unresolved()
     tense = ref.tense if ref.tense is not Tense.PRESENT else Tense.NONE
     return replace(_choose(candidates, today, tense), anchor="published")
+
+
+_PERIOD = re.compile(r"(\d{4})-([QH])([1-4])")
+
+
+def latest_period(recent: tuple[str, ...], kind: str | None = None) -> str | None:
+    """The latest quarter or half (of `kind`, "Q" or "H", when given) among `recent` values."""
+    for value in reversed(recent):
+        m = _PERIOD.fullmatch(value)
+        if m and (kind is None or m[2] == kind):
+            return value
+    return None
+
+
+def period_topic(recent: tuple[str, ...]) -> str | None:
+    """The quarter or half the text is about: the last period it spoke of, if a quarter or
+    half ("a year earlier" after "third-quarter profit" is that quarter a year before)."""
+    return recent[-1] if recent and _PERIOD.fullmatch(recent[-1]) else None
+
+
+def shift_years(value: str, years: int) -> str | None:
+    """A quarter or half value `years` years later ("1989-Q3", -1 -> "1988-Q3")."""
+    m = _PERIOD.fullmatch(value)
+    if m is None or not 0 <= int(m[1]) + years <= 9999:
+        return None
+    return f"{int(m[1]) + years:04d}-{m[2]}{m[3]}"
+
+
+def period_timex(value: str | None, anchor: DateAnchor | None) -> Timex:
+    """The reading of a quarter or half value (None: unresolved)."""
+    if value is None:
+        return unresolved()
+    return Timex("date", value, None, anchor, Point(int(value[:4])))

@@ -10,7 +10,6 @@ from ...records import DateAnchor
 from .arithmetic import (
     Candidate,
     add_months,
-    fiscal_year,
     month_last_day,
     resolve_in_year,
     safe_date,
@@ -20,7 +19,6 @@ from .arithmetic import (
     unresolved,
     week_value,
 )
-from .spans import context_shift, duration
 from .values import Point, Tense, Timex
 from .words import State, lexicon, match, number_of
 
@@ -63,8 +61,12 @@ def absolute(s: str, st: State) -> Timex | None:
     if m and 100 <= int(m[1]) <= 219:
         return Timex("date", m[1], None, "absolute", Point(int(m[1]) * 10))
     m = match(r"'(\d)0s", s)
-    if m:
-        decade = (200 if int(m[1]) <= 2 else 190) + int(m[1])
+    # the latest such decade begun by the publication date ("the twenties" in 1998); "in
+    # his sixties" is an age
+    if m and not st.owner:
+        now = st.ref.published.year if st.ref.published else 2029
+        decade = now // 100 * 10 + int(m[1])
+        decade -= 10 if decade * 10 > now else 0
         return Timex("date", str(decade), None, "absolute", Point(decade * 10))
     m = match(r"(\d{1,2})(?:st|nd|rd|th) century|({ordinal}) century", s)
     if m:
@@ -76,18 +78,35 @@ def absolute(s: str, st: State) -> Timex | None:
 def month_day(s: str, st: State) -> Timex | None:
     """ "Sept. 9", "the 4th of July", "June", "last December" (no year stated)."""
     lex = lexicon()
-    m = match(r"(?:{wd} )?({mon}) ({day})", s) or match(r"(?:{wd} )?({day}) (?:of )?({mon})", s)
+    m = match(r"(?:(?:{dirs} )?({wd}) )?({mon}) ({day})", s) or match(
+        r"(?:(?:{dirs} )?({wd}) )?({day}) (?:of )?({mon})", s
+    )
     if m:
-        month_word, day_word = (m[1], m[2]) if m[1] in lex.months else (m[2], m[1])
+        month_word, day_word = (m[2], m[3]) if m[2] in lex.months else (m[3], m[2])
         month, day = lex.months[month_word], number_of(day_word)
         if day is None or not 1 <= day <= 31:
             return None
+        named = lex.weekdays[m[1]] if m[1] else None
 
         def build_day(year: int) -> Candidate | None:
             d = safe_date(year, month, day)
             return (d, d, timex_day(d, "absolute")) if d else None
 
+        def on_weekday(year: int) -> Candidate | None:
+            found = build_day(year)
+            return found if found and found[0].isoweekday() == named else None
+
+        # "Saturday, April 25": the year in which that day is a Saturday, if one is near
+        ref = st.ref
+        if named is not None and ref.published and ref.year_hint is None and ref.partner is None:
+            near = ref.published.year
+            if any(on_weekday(y) for y in (near - 1, near, near + 1)):
+                return resolve_in_year(on_weekday, st, None)
         return resolve_in_year(build_day, st, None)
+    m = match(r"({mon}) (?:of )?({dirs}) year", s)
+    if m and st.ref.published is not None:  # "June last year", "May of next year"
+        year = st.ref.published.year + lexicon().directions[m[2]]
+        return timex_month(year, lexicon().months[m[1]], "published")
     m = match(r"(?:({dirs}) )?({mon})", s)
     if m:
         month = lex.months[m[2]]
@@ -116,45 +135,48 @@ def bare_day(s: str, st: State) -> Timex | None:
     return timex_day(d, anchor) if d else None
 
 
+_PUBLISHED: DateAnchor = "published"
+
+
 def weekday(s: str, st: State) -> Timex | None:
     """ "Friday", "last Thursday", "next Monday", "Monday night" (a part of day is the day)."""
     m = match(r"(?:({dirs}) )?({wd})(?: (?:{parts}))?", s)
     if not m:
         return None
-    ref = st.ref.published
+    lex = lexicon()
+    ref, anchor = st.ref.published, _PUBLISHED
+    use = lex.direction_uses.get(m[1] or "", "")
+    base = st.ref.previous
+    if (use == "context" or (use == "the context" and st.the)) and base and base.day:
+        # "the previous Friday": the one before the day the text speaks of
+        ref, anchor = date(base.year, base.month or 1, base.day), "context"
     if ref is None:
         return unresolved()
-    wanted = lexicon().weekdays[m[2]]
+    wanted = lex.weekdays[m[2]]
     back = (ref.isoweekday() - wanted) % 7
     before = ref - timedelta(days=back)  # the most recent such day, on or before
     after = before + timedelta(days=7) if back else before  # the next one, on or after
-    direction, tense = m[1], st.ref.tense
-    if direction in ("last", "past", "this past", "previous"):
+    shift, tense = lex.directions.get(m[1] or ""), st.ref.tense
+    if shift is not None and shift < 0:
         chosen = before if back else ref - timedelta(days=7)
-    elif direction in ("next", "coming", "this coming", "upcoming"):
+    elif shift is not None and shift > 0:
         chosen = after if back else ref + timedelta(days=7)
     elif tense in (Tense.PAST, Tense.PRESENT):
         chosen = before
-    elif tense is Tense.FUTURE or direction == "this":
+    elif tense is Tense.FUTURE or shift == 0:
         chosen = after
     else:
         chosen = before if back <= 3 else after
-    return timex_day(chosen, "published")
+    return timex_day(chosen, anchor)
 
 
 def relative_day(s: str, st: State) -> Timex | None:
     """ "today", "yesterday afternoon", "tonight", "last night", "this morning"."""
-    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    offsets |= {"day before yesterday": -2, "day after tomorrow": 2}
-    m = match(
-        r"(today|tonight|yesterday|tomorrow|day before yesterday|day after tomorrow)"
-        r"(?: (?:{parts}))?",
-        s,
-    )
-    shift = offsets[m[1]] if m else None
-    m = match(r"(last|this) (?:{parts})", s)
-    if m:
-        shift = -1 if m[1] == "last" and s.endswith("night") else 0
+    m = match(r"({reldays})(?: (?:{parts}))?", s)
+    shift = lexicon().relative_days[m[1]] if m else None
+    m = match(r"({dirs}) ({parts})", s)
+    if m:  # "last night" is the night before; "this morning" today
+        shift = -1 if lexicon().directions[m[1]] < 0 and lexicon().parts[m[2]] == "NI" else 0
     if shift is None:
         return None
     ref = st.ref.published
@@ -169,121 +191,17 @@ def weekend(s: str, st: State) -> Timex | None:
     ref = st.ref.published
     if ref is None:
         return unresolved()
-    direction, weekend = m[1] or "", ref.isoweekday() >= 6
-    if direction in ("last", "past", "this past", "previous"):
+    shift, weekend = lexicon().directions.get(m[1] or "", 0), ref.isoweekday() >= 6
+    if shift < 0:
         k = -1
-    elif direction == "next":
-        k = 1
-    elif direction in ("coming", "upcoming", "this coming"):
-        k = 1 if weekend else 0
-    elif direction in ("", "this") and st.ref.tense is Tense.PAST:
+    elif shift > 0:
+        k = 1 if weekend else 0  # the first weekend after the reference
+    elif st.ref.tense is Tense.PAST:
         k = 0 if weekend else -1  # "told them this weekend" in a Monday article
     else:
         k = 0
     monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=k)
     return Timex("date", week_value(monday) + "-WE", None, "published", None)
-
-
-_SHIFT = {
-    "this": 0,
-    "current": 0,
-    "earlier this": 0,
-    "later this": 0,
-    "all": 0,
-    "last": -1,
-    "past": -1,
-    "this past": -1,
-    "previous": -1,
-    "next": 1,
-    "coming": 1,
-    "upcoming": 1,
-    "this coming": 1,
-}
-
-
-def _shifted(unit: str, k: int, ref: date, anchor: DateAnchor) -> Timex | None:
-    """The period `k` units from the one containing `ref`, at the unit's precision."""
-    if unit == "D":
-        return timex_day(ref + timedelta(days=k), anchor)
-    if unit in ("W", "2W"):
-        monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=k)
-        return Timex("date", week_value(monday), None, anchor, Point(monday.year, monday.month))
-    if unit == "M":
-        year, month = add_months(ref.year, ref.month, k)
-        return timex_month(year, month, anchor)
-    if unit == "Q":
-        year, month = add_months(ref.year, ref.month, 3 * k)
-        value = f"{year:04d}-Q{(month - 1) // 3 + 1}"
-        return Timex("date", value, None, anchor, Point(year))
-    if unit == "Y":
-        return timex_year(ref.year + k, anchor)
-    if unit == "DE":
-        decade = ref.year // 10 + k
-        return Timex("date", f"{decade:03d}", None, anchor, Point(decade * 10))
-    if unit == "CE":
-        century = ref.year // 100 + k
-        return Timex("date", f"{century:02d}", None, anchor, Point(century * 100))
-    return None
-
-
-def relative_unit(s: str, st: State) -> Timex | None:
-    """ "last week", "this month", "earlier this year", "next year", "last fiscal year", "the
-    year" (with a position: "the end of the year"), "all month"."""
-    m = match(r"(?:({dirs}) )?(fiscal )?(week|month|year|quarter|decade|century)", s)
-    if not m:
-        return None
-    direction, fiscal, word = m[1], bool(m[2]), m[3]
-    if direction in ("following", "preceding", "prior") or (
-        direction in ("previous", "next") and st.the
-    ):
-        return context_shift(1 if direction in ("following", "next") else -1, word, st)
-    if direction in ("last", "past") and st.the:
-        return duration(1, lexicon().units[word])
-    if direction is None and not (st.the or fiscal):
-        return None
-    ref = st.ref.published
-    if ref is None:
-        return unresolved()
-    k = _SHIFT.get(direction or "this", 0)
-    if fiscal and word == "year":
-        return timex_year(fiscal_year(ref) + k, "published")
-    return _shifted(lexicon().units[word], k, ref, "published")
-
-
-def quarter(s: str, st: State) -> Timex | None:
-    """ "the third quarter", "Q2 2019", "the fourth quarter of last year", "first half of 2019"."""
-    m = match(
-        r"(?:fiscal )?({ordinal}|\d(?:st|nd|rd|th)) (?:fiscal )?quarter"
-        r"(?: of (?:{year}|(this|last|next|the) year))?",
-        s,
-    ) or match(r"q ?([1-4])(?: (?:of )?{year})?", s)
-    if not m:
-        return None
-    number = number_of(m[1])
-    if number is None or not 1 <= number <= 4:
-        return None
-    relative = m[3] if m.re.groups >= 3 else None
-    return _in_year_part("Q", number, m[2], relative, st)
-
-
-def _in_year_part(kind: str, number: int, year: str | None, rel: str | None, st: State) -> Timex:
-    """A quarter or half of a stated, relative or underspecified year."""
-    ref = st.ref.published
-    months = 3 if kind == "Q" else 6
-    if year:
-        return Timex("date", f"{year}-{kind}{number}", None, "absolute", Point(int(year)))
-    if rel is not None or ref is None:
-        if ref is None:
-            return unresolved()
-        y = ref.year + _SHIFT.get(rel if rel in _SHIFT else "this", 0)
-        return Timex("date", f"{y:04d}-{kind}{number}", None, "published", Point(y))
-
-    def build(y: int) -> Candidate:
-        first = date(y, (number - 1) * months + 1, 1)
-        last = month_last_day(y, number * months)
-        return first, last, Timex("date", f"{y:04d}-{kind}{number}", None, "absolute", Point(y))
-
-    return resolve_in_year(build, st, None)
 
 
 def season(s: str, st: State) -> Timex | None:
@@ -306,8 +224,7 @@ def season(s: str, st: State) -> Timex | None:
         value = Timex("date", f"{year:04d}-{code}", None, "absolute", Point(year))
         return first, month_last_day(end_year, end_month), value
 
-    direction = m[1] if m[1] not in ("earlier this", "later this", "all") else "this"
-    return resolve_in_year(build, st, direction)
+    return resolve_in_year(build, st, m[1])
 
 
 def holiday(s: str, st: State) -> Timex | None:

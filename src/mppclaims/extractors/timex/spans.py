@@ -6,7 +6,17 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ...records import DateAnchor, DateMod
-from .arithmetic import add_months, timex_day, timex_month, timex_year, unresolved, week_value
+from .arithmetic import (
+    add_months,
+    period_timex,
+    period_topic,
+    shift_years,
+    timex_day,
+    timex_month,
+    timex_year,
+    unresolved,
+    week_value,
+)
 from .values import Point, Timex
 from .words import State, lexicon, match, number_of
 
@@ -21,41 +31,47 @@ def _count_unit(count: str | None, half: bool = False) -> int | float | None:
     return number + 0.5 if half else number
 
 
+def _number(n: int | float) -> str:
+    """ "3", "1.5", "99999999999" (never an exponent)."""
+    return str(n) if isinstance(n, int) else f"{n:f}".rstrip("0").rstrip(".")
+
+
 def duration(n: int | float | None, unit: str) -> Timex:
     """TIMEX3 duration: P2D, P7M, P1.5Y, PT72M; X for an unstated number."""
     factor = {"2W": 2, "Q": 3}.get(unit, 1)
     code = {"MIN": "M", "2W": "W", "Q": "M"}.get(unit, unit)
-    amount = "X" if n is None else f"{n * factor:g}"
+    amount = "X" if n is None else _number(n * factor)
     prefix = "PT" if unit in ("H", "MIN") else "P"
     return Timex("duration", f"{prefix}{amount}{code}")
 
 
 def offset(s: str, st: State) -> Timex | None:
     """ "three years ago", "over a decade ago", "only days ago", "four years later", "a month
-    prior"."""
+    prior"; "a year earlier" after "third-quarter profit" is that quarter a year before."""
     m = match(
-        r"(?:({count}) )?(?:(and a half) )?({unit})(?: (and a half))? "
-        r"(ago|later|earlier|prior|before|after|afterward|afterwards|from now|hence)",
+        r"(?:({count}) )?(?:(and a half) )?({unit})(?: (and a half))? ({offsets})",
         s,
     )
     if not m:
         return None
+    lex = lexicon()
     n = _count_unit(m[1], bool(m[2] or m[4]))
-    unit, word, ref = lexicon().units[m[3]], m[5], st.ref.published
-    if word in ("ago", "from now", "hence"):
-        forward = word != "ago"
+    unit, (sign, from_context), ref = lex.units[m[3]], lex.offsets[m[5]], st.ref.published
+    topic = period_topic(st.ref.recent)
+    if unit == "Y" and isinstance(n, int) and topic is not None:
+        return replace(period_timex(shift_years(topic, sign * n), "context"), compares=True)
+    if not from_context:
         if unit in ("H", "MIN"):
             return timex_day(ref, "published") if ref else unresolved()
         if n is None or isinstance(n, float):
-            return Timex("date", "FUTURE_REF" if forward else "PAST_REF")
+            return Timex("date", "FUTURE_REF" if sign > 0 else "PAST_REF")
         if ref is None:
             return unresolved()
-        found = _shift_by(unit, -n if not forward else n, Point(ref.year, ref.month, ref.day))
+        found = _shift_by(unit, sign * n, Point(ref.year, ref.month, ref.day))
         mods: dict[str | None, DateMod] = {"approx": "APPROX"}
-        mods |= {"more": "AFTER", "less": "BEFORE"} if forward else {}
-        mods |= {} if forward else {"more": "BEFORE", "less": "AFTER"}
+        mods |= {"more": "AFTER", "less": "BEFORE"} if sign > 0 else {}
+        mods |= {} if sign > 0 else {"more": "BEFORE", "less": "AFTER"}
         return replace(found, mod=mods.get(st.approx), anchor="published") if found else None
-    sign = 1 if word in ("later", "after", "afterward", "afterwards") else -1
     base = st.ref.previous
     anchor: DateAnchor = "context"
     if base is None and sign < 0 and ref is not None:
@@ -118,17 +134,22 @@ def anaphoric(s: str, st: State) -> Timex | None:
 
 
 def vague(s: str, st: State) -> Timex | None:
-    """ "recent months" (PAST_REF), "the coming months" (FUTURE_REF), "these days" (PRESENT_REF)."""
-    plural = r"(?:days|weeks|months|years|decades)"
-    if match(r"recent " + plural + "|recently|lately", s) or (s == "past" and st.the):
-        return Timex("date", "PAST_REF")
-    if match(r"(?:coming|upcoming|next|future) " + plural, s) or (s == "future" and st.the):
-        return Timex("date", "FUTURE_REF")
-    if match(r"these days|nowadays|currently|right now|at present", s) or (
-        s == "present" and st.the
-    ):
-        return Timex("date", "PRESENT_REF")
-    return None
+    """ "now", "recently", "the past", "the near future" (the references lexicon); "recent
+    months", "past years", "the past several quarters" (PAST_REF); "the coming months",
+    "future quarters", "the next few weeks" (FUTURE_REF)."""
+    lex = lexicon()
+    key = f"the {s}" if st.the else s
+    said = f"{st.preposition} {key}" if st.preposition else key  # "at present"
+    for phrase in (said, key):
+        if phrase in lex.references:
+            return Timex("date", lex.references[phrase])
+    m = match(r"({dirs}|recent|future) (?:({count}) )?({unit})", s)
+    if not m or not m[3].endswith("s") or (m[2] is not None and number_of(m[2]) is not None):
+        return None
+    lean = {"recent": -1, "future": 1}.get(m[1], lex.directions.get(m[1], 0))
+    if lean == 0:
+        return None
+    return Timex("date", "PAST_REF" if lean < 0 else "FUTURE_REF")
 
 
 def duration_expr(s: str, st: State) -> Timex | None:

@@ -29,13 +29,16 @@ class Point:
 
 @dataclass(frozen=True)
 class Timex:
-    """The resolved value of one expression; `point` feeds later context-relative ones."""
+    """The resolved value of one expression; `point` feeds later context-relative ones, unless
+    the expression only compares (`compares`: "a year earlier" does not change what the text
+    is about)."""
 
     type: DateType
     value: str | None
     mod: DateMod | None = None
     anchor: DateAnchor | None = None
     point: Point | None = None
+    compares: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,9 @@ class Reference:
     `tense`: of the governing verb. `year_hint`: the year of an explicit date nearby, used for
     bare months and month-days (anchor "context"). `previous`: the date mentioned last, for
     "two years later". `partner`: year and month of the other end of a range ("Oct. 3 to
-    6"), taken as they are, with that end's anchor (`partner_anchor`).
+    6"), taken as they are, with that end's anchor (`partner_anchor`). `recent`: the values of
+    the periods the text spoke of before, latest last, for "the quarter", "the year-earlier
+    period" and "a year earlier" after "third-quarter profit".
     """
 
     published: date | None = None
@@ -55,3 +60,4 @@ class Reference:
     previous: Point | None = None
     partner: Point | None = None
     partner_anchor: DateAnchor = "absolute"
+    recent: tuple[str, ...] = ()
