@@ -66,6 +66,7 @@ BODY = "\n\n".join(f"Paragraph {i} of the story says something newsworthy." for 
         ("GettyImages-123456 Protesters march downtown. Jane Roe/Getty Images", "caption"),
         ("Protesters gather outside the court on Monday. (AP Photo/John Doe)", "caption"),
         ("Join the Discussion", "teaser"),
+        ("Editor’s note: This story has been updated with the mayor's response.", "note"),
     ],
 )
 def test_boilerplate_lines_are_marked_with_a_reason(passage: str, reason: str) -> None:

@@ -11,12 +11,12 @@ clear error rather than an empty result.
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from .intervals import Intervals
+from .lines import LINE, has_break
 from .sources.marks import QuotedIndex, Stretch, find_stretches
 
 if TYPE_CHECKING:
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from .sources.resolver import Sources
 
 T = TypeVar("T")
-
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 class SlotError(RuntimeError):
@@ -131,7 +129,7 @@ class ArticleContext:
     def same_line(self, i: int, j: int) -> bool:
         """Whether tokens `i` and `j` stand in the same paragraph."""
         lo, hi = min(i, j), max(i, j)
-        return "\n" not in self.text[self.doc[lo].idx : self.doc[hi].idx]
+        return not has_break(self.text[self.doc[lo].idx : self.doc[hi].idx])
 
     def clip_to_line(self, a: int, b: int, anchor: int) -> tuple[int, int]:
         """Tokens [a, b) cut to the paragraph holding token `anchor`."""
@@ -164,7 +162,7 @@ class ArticleContext:
         """The character spans of the non-empty lines outside boilerplate."""
         return [
             (m.start(), m.end())
-            for m in _PARAGRAPH.finditer(self.text)
+            for m in LINE.finditer(self.text)
             if not self.in_boilerplate(m.start(), m.end())
         ]
 

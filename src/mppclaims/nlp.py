@@ -11,6 +11,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .lines import count_breaks
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -57,7 +59,7 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
         last = doc[before.i - 1] if before.is_space and before.i > 0 else before
         ends_sentence = last.text[-1:] in _SENTENCE_END
         opens = token.text[:1].isupper() or token.text[:1] in _OPENING_QUOTES
-        if gap.count("\n") > 1 or (ends_sentence and opens):
+        if count_breaks(gap) > 1 or (ends_sentence and opens):
             token.is_sent_start = True
     if _TAG_NAME.search(doc.text):
         _start_sentences_after_block_tags(doc)

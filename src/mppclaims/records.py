@@ -46,7 +46,9 @@ class Span(_Model):
 class Boilerplate(Span):
     """A passage that is not news content; marked, never deleted, never extracted from."""
 
-    reason: str = Field(description="newsletter, caption, teaser, blurb, footer, header, byline")
+    reason: str = Field(
+        description="newsletter, caption, teaser, blurb, note, footer, header, byline"
+    )
 
 
 class Entity(Span):
@@ -99,7 +101,22 @@ class NumericClaim(Span):
     attribution: str | None = Field(
         default=None, description="Who the article says the figure comes from; null: unsourced."
     )
+    attribution_start: int | None = Field(
+        default=None, ge=0, description="Where the mention the source was read from starts."
+    )
+    attribution_end: int | None = Field(
+        default=None, ge=0, description="Offset just past that mention."
+    )
     time_ref: str | None = Field(default=None, description="Date expression tied to the figure.")
+    time_ref_start: int | None = Field(
+        default=None, ge=0, description="Where the date expression of `time_ref` starts."
+    )
+    time_ref_end: int | None = Field(
+        default=None, ge=0, description="Offset just past that date expression."
+    )
+    time_ref_value: str | None = Field(
+        default=None, description="TIMEX3 value of that date, the same as the date item's."
+    )
     key: list[str] = Field(
         default_factory=list,
         description="Grouping key: sorted normalised words for what is counted, what happens "
@@ -187,18 +204,30 @@ class ArticleRecord(_Model):
 
 
 def offset_errors(record: ArticleRecord, text: str) -> list[str]:
-    """Describe every item whose `text` is not `text[start:end]`, or whose `sentence` is not
-    part of `text[sentence_start:sentence_end]` (empty when all hold)."""
+    """Describe every item whose `text` is not `text[start:end]`, whose `sentence` is not
+    part of `text[sentence_start:sentence_end]`, and every claim whose `time_ref` is not the
+    text at its offsets or whose attribution mention lies outside the text (empty when all
+    hold)."""
     errors = [
         f"{type(item).__name__} {item.start}:{item.end} {item.text!r}"
         for item in record.items()
         if text[item.start : item.end] != item.text
     ]
-    claims: list[NumericClaim | Quote] = [*record.numeric_claims, *record.quotes]
-    for claim in claims:
-        first, last = claim.sentence_start, claim.sentence_end
-        if first is not None and last is not None and claim.sentence not in text[first:last]:
-            errors.append(f"{type(claim).__name__} sentence {first}:{last}")
+    for claim in record.numeric_claims:  # the mentions a claim's context was read from
+        at = (claim.time_ref_start, claim.time_ref_end)
+        if claim.time_ref is not None and (
+            None in at or text[at[0] or 0 : at[1] or 0] != claim.time_ref
+        ):
+            errors.append(f"time_ref {at} {claim.time_ref!r}")
+        a, b = claim.attribution_start, claim.attribution_end
+        inside = a is None or b is None or a < b <= len(text)
+        if (a is None) != (b is None) or not inside:
+            errors.append(f"attribution {a}:{b} {claim.attribution!r}")
+    windowed: list[NumericClaim | Quote] = [*record.numeric_claims, *record.quotes]
+    for item in windowed:
+        first, last = item.sentence_start, item.sentence_end
+        if first is not None and last is not None and item.sentence not in text[first:last]:
+            errors.append(f"{type(item).__name__} sentence {first}:{last}")
     return errors
 
 

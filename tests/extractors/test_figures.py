@@ -13,6 +13,7 @@ import pytest
 from spacy.language import Language
 
 import mppclaims
+from mppclaims.api import fill_context
 from mppclaims.context import ArticleContext
 from mppclaims.extractors.numbers import extract_numbers
 from mppclaims.records import ArticleRecord, NumericClaim
@@ -113,6 +114,7 @@ CASES = [*DIRECTIONS, *NAMES_AND_COUNTS]
 
 def _claims(nlp: Language, text: str) -> list[NumericClaim]:
     ctx = ArticleContext(nlp(text))
+    fill_context(ctx, until="sources")  # the source resolver the figures ask
     ctx.dates, ctx.quotes = [], []
     return extract_numbers(ctx)
 

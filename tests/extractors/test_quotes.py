@@ -223,6 +223,34 @@ def test_news_layouts(nlp: Language, text: str, expected: list[tuple[str, str, s
             "Japan",
             id="branded",
         ),
+        pytest.param(
+            "Asked whether the team should take the blame, coach Dana Smith shot back: “That "
+            "would be good.”",
+            "That would be good",
+            "Dana Smith",
+            id="an-unnamed-asker-and-the-one-who-answers",
+        ),
+        pytest.param(
+            "Governor Tom Reyes further summed up Senator Ana Ruiz as “terrible,” denounced her "
+            "record as mayor and said she should not run.",
+            "terrible",
+            "Tom Reyes",
+            id="the-first-of-a-series-of-verbs",
+        ),
+        pytest.param(
+            "Mayor Lee Park was defensive when asked about a contractor who said he was never "
+            "paid, saying, “Maybe he did a poor job.”",
+            "Maybe he did a poor job",
+            "Lee Park",
+            id="a-participle-after-a-relative-that-reports-is-the-main-clauses",
+        ),
+        pytest.param(
+            "Several former officials have said the same, including the former governor Maria "
+            "Lopez -- “It is a disgrace to hide them” -- and Tom Park, a former adviser.",
+            "It is a disgrace",
+            "Maria Lopez",
+            id="a-quotation-set-off-by-dashes-after-a-name",
+        ),
     ],
 )
 def test_which_cue_a_quote_has(nlp: Language, text: str, start: str, speaker: str | None) -> None:

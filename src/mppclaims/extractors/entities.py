@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from spacy.tokens import Span
 
 from .. import lexicons
+from ..lines import next_break
 from ..records import Entity
 
 if TYPE_CHECKING:
@@ -296,7 +297,7 @@ class EntityIndex:
             nearest = candidates.nearest(mention)
             if nearest is None:
                 return mention.name
-            anchor = nearest
+            anchor = self._story_actor(candidates.items, nearest)
         family = self._filtered(
             ("family",), anchor, surname, _same_person_form, headline_rule=False
         ).items or [anchor]
@@ -304,6 +305,15 @@ class EntityIndex:
             family, key=lambda m: (self._name_counts[m.key], len(m.key), len(m.name), -m.start)
         )
         return best.name
+
+    def _story_actor(self, candidates: list[Mention], nearest: Mention) -> Mention:
+        """Of two people who share a surname (spouses, relatives), the one the article names
+        in full more often is the one a bare surname means; on a tie, the nearest."""
+        counts = self._name_counts
+        best = max(candidates, key=lambda m: counts[m.key], default=nearest)
+        if counts[best.key] > counts[nearest.key] and not _same_person_form(best, nearest):
+            return best
+        return nearest
 
     def _resolve(self, mention: Mention, depth: int) -> str:
         if mention.label == "PERSON" and mention.start not in self._links:
@@ -421,7 +431,8 @@ def entity_index(ctx: ArticleContext) -> EntityIndex:
         )
         for s in spans
     ]
-    first_line = ctx.text.lstrip().split("\n", 1)[0]
+    text = ctx.text.lstrip()
+    first_line = text[: next_break(text, 0)]
     headline_end = ctx.text.find(first_line) + len(first_line) if len(first_line) <= 200 else 0
     return EntityIndex(
         _relabel_surnames(mentions), _parenthesis_links(ctx.text, spans), headline_end

@@ -6,7 +6,8 @@ against the parse (years, parts of names, identifiers, the pronoun "one", ordina
 or a score, an age, a rate per day, whether "from X to Y" is a range or two levels) and adds
 the context a fact-checker needs: what is counted (`about`), the verb phrase that states it
 (`predicate`), the direction of a change (`changes.py`), the source (`attribution`, from the
-quotes) and the date it is tied to (`time_ref`, from the dates).
+article's one source resolver, `ctx.sources`) and the date it is tied to (`time_ref`,
+`time_refs.py`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
 from ..intervals import Intervals, SpanIndex
-from ..records import Bound, DateMention, NumberKind, NumericClaim, Quote
+from ..records import Bound, NumberKind, NumericClaim
 from .changes import NOUN_MODIFIERS as _NOUN_MODIFIERS
 from .changes import NOUNS as _NOUNS
 from .changes import VERBS as _VERBS
@@ -31,10 +32,12 @@ from .changes import inside as _inside
 from .claim_keys import claim_key
 from .entities import NAMED_LABELS
 from .quantities import Quantity, alternation, find_quantities
+from .time_refs import Figure, TimeRef, time_refs
 from .window import sentence_window
 
 if TYPE_CHECKING:
     from ..context import ArticleContext
+    from ..sources.mentions import Speaker
     from .entities import EntityIndex
 
 _DATED = frozenset({"DATE", "TIME"})
@@ -56,9 +59,9 @@ def _time_units() -> frozenset[str]:
 def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     """Every numeric claim outside boilerplate, in text order.
 
-    Reads the dates and quotes found before it (`ctx.dates`, `ctx.quotes`) for `time_ref`
-    and `attribution`."""
-    doc, dates, quotes = ctx.doc, ctx.dates, ctx.quotes
+    Reads the dates found before it (`ctx.dates`) for `time_ref`, and asks the source
+    resolver (`ctx.sources`) for each figure's `attribution`."""
+    doc, dates = ctx.doc, ctx.dates
     found: list[tuple[Span, Quantity]] = []
     for quantity in _levels_split(doc, find_quantities(ctx.text)):
         if ctx.in_boilerplate(quantity.start, quantity.end):
@@ -73,9 +76,14 @@ def extract_numbers(ctx: ArticleContext) -> list[NumericClaim]:
     # A date that is really one of our counts ("children under 18") dates nothing.
     counts = Intervals((q.start, q.end) for _, q in found if q.unit not in _time_units())
     dated = SpanIndex(d for d in dates if not counts.overlaps(d.start, d.end))
-    sourced = SpanIndex(q for q in quotes if q.speaker)
+    sources = ctx.sources.sources_of_figures([(q.start, q.end) for _, q in found])
+    figures = [Figure(whole, q.start, q.end, q.unit in _time_units()) for whole, q in found]
+    whens = time_refs(ctx, figures, dated)
     index = ctx.names.index if ctx.filled("names") else None  # canonical names for the keys
-    return [_claim(ctx.text, whole, q, dated, sourced, index) for whole, q in found]
+    return [
+        _claim(ctx.text, whole, q, source, when, index)
+        for (whole, q), source, when in zip(found, sources, whens, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------------------- parse checks
@@ -298,8 +306,8 @@ def _claim(
     text: str,
     whole: Span,
     q: Quantity,
-    dates: SpanIndex[DateMention],
-    quotes: SpanIndex[Quote],
+    source: Speaker | None,
+    when: TimeRef | None,
     index: EntityIndex | None = None,
 ) -> NumericClaim:
     root = _root(whole)
@@ -324,8 +332,13 @@ def _claim(
         sentence=sentence,
         sentence_start=sentence_start,
         sentence_end=sentence_end,
-        attribution=attribution(q.start, q.end, sent.start_char, sent.end_char, quotes),
-        time_ref=time_ref(whole.doc, text, q.start, q.end, sent, dates),
+        attribution=source.name if source else None,
+        attribution_start=source.start if source else None,
+        attribution_end=source.end if source else None,
+        time_ref=when.text if when else None,
+        time_ref_start=when.start if when else None,
+        time_ref_end=when.end if when else None,
+        time_ref_value=when.value if when else None,
         key=claim_key(whole, root, index),
     )
 
@@ -427,60 +440,3 @@ def _predicate(text: str, root: Token, q: Quantity) -> str | None:
         if child.dep_ != "prt":
             break
     return " ".join(parts)
-
-
-# ---------------------------------------------------------------------------- sources, dates
-
-
-def _is_preposition(token: Token) -> bool:
-    return token.dep_ == "prep" or token.pos_ == "ADP"
-
-
-def attribution(
-    start: int, end: int, sent_start: int, sent_end: int, quotes: SpanIndex[Quote]
-) -> str | None:
-    """The speaker of the quote holding the figure, else of a quote in the same sentence
-    (`quotes` holds the quotes that have a speaker)."""
-    for quote in quotes.overlapping(start, end):
-        if quote.start <= start and end <= quote.end:
-            return quote.speaker
-    nearby = quotes.overlapping(sent_start, sent_end)
-    if not nearby:
-        return None
-    return min(nearby, key=lambda q: min(abs(q.start - start), abs(q.end - end))).speaker
-
-
-def time_ref(
-    doc: Doc, text: str, start: int, end: int, sent: Span, dates: SpanIndex[DateMention]
-) -> str | None:
-    """The date expression of the sentence that the figure is tied to, with its preposition.
-
-    A date of the same sentence that does not overlap the figure; calendar dates before
-    durations, then the nearest. Its governing preposition is added ("since late January",
-    "As of last Thursday").
-    """
-    candidates = [
-        d
-        for d in dates.overlapping(sent.start_char, sent.end_char)
-        if sent.start_char <= d.start
-        and d.end <= sent.end_char
-        and not (d.start < end and start < d.end)
-        and d.type != "time"
-        and not (d.value or "").endswith("_REF")  # "now", "recently" date no figure
-    ]
-    if not candidates:
-        return None
-    best = min(
-        candidates,
-        key=lambda d: (d.type != "date", min(abs(d.start - end), abs(start - d.end))),
-    )
-    span = doc.char_span(best.start, best.end, alignment_mode="expand")
-    begin = best.start
-    if span is not None and len(span) > 0:
-        head = _root(span).head
-        if _is_preposition(head) and head.i == span.start - 1:
-            begin = head.idx
-            outer = head.head
-            if _is_preposition(outer) and outer.i == head.i - 1:
-                begin = outer.idx
-    return text[begin : best.end]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .. import lexicons
+from ..lines import BREAK_CHARS, count_breaks, has_break, next_break
 from ..records import Quote, QuoteKind
 from ..sources.antecedents import resolve
 from ..sources.cues import (
@@ -114,6 +115,19 @@ def _cue_by_parse(ctx: ArticleContext, a: int, b: int) -> Cue | None:
     return _introducing_cue(ctx, candidates[0], a, tops) or candidates[0]
 
 
+def _cue_of_stretch(ctx: ArticleContext, stretch: Stretch, a: int, b: int) -> Cue | None:
+    """The cue the parse gives a quotation, else the one next to it; the one next to it
+    also when the parse's names nobody ("Asked whether ..., X shot back: “...”": the
+    asker is unnamed, X answers)."""
+    parsed = _cue_by_parse(ctx, a, b)
+    if parsed is not None and parsed.speaker is not None:
+        return parsed
+    near = _cue_by_position(ctx, stretch, a, b)
+    if parsed is None or (near is not None and near.speaker is not None):
+        return near
+    return parsed
+
+
 def _introducing_cue(ctx: ArticleContext, governing: Cue, a: int, tops: list[Token]) -> Cue | None:
     """A nearer cue whose clause runs right up to the quote opening at token `a`, when the
     parse hung the quote on a cue further back ("The spot concludes with footage of X
@@ -144,7 +158,7 @@ def _window(ctx: ArticleContext, first: int, step: int, limit: int) -> Iterator[
     seen = 0
     while 0 <= i < len(doc) and seen < limit:
         token = doc[i]
-        if ctx.quoted(token.idx) or "\n" in token.text:
+        if ctx.quoted(token.idx) or has_break(token.text):
             return
         if token.text in SENTENCE_END and (step > 0 or i < first):
             return
@@ -175,10 +189,15 @@ def _cue_by_position(ctx: ArticleContext, stretch: Stretch, a: int, b: int) -> C
     if before:
         mark = ctx.text[: stretch.open].rstrip()[-1:]
         if mark in (":", ",") or ctx.sources.cue(before[0]) is not None:
-            for token in before:
-                cue = ctx.sources.cue(token)
-                if cue is not None:
-                    return cue
+            cues = [c for c in map(ctx.sources.cue, before) if c is not None]
+            if cues and cues[0].speaker is None and mark == ":":
+                # "Asked whether ..., Smith shot back: “...”": the asker is unnamed, the
+                # clause before the colon names who answers
+                colon = _colon_cue(ctx, before)
+                if colon is not None and colon.speaker is not None:
+                    return colon
+            if cues:
+                return cues[0]
             verb = before[1] if len(before) > 1 and before[0].text == mark else None
             if verb is not None and verb.pos_ == "VERB":  # "She continued, “...”"
                 return ctx.sources.any_verb_cue(verb)
@@ -215,7 +234,12 @@ def _colon_cue(ctx: ArticleContext, before: list[Token]) -> Cue | None:
     colon = before[0]
     root = colon.head
     while root.head.i != root.i and root.head.i < colon.i:
+        if root.dep_ != "relcl" and any(c.dep_ == "nsubj" for c in root.children):
+            break  # "Asked whether ..., X shot back:": the nearest clause with a subject
         root = root.head
+    if root.i > colon.i:  # the parse hung "X shot back:" on the quotation's verb
+        verbs = [c for c in root.children if c.i < colon.i and c.pos_ in ("VERB", "AUX")]
+        root = verbs[-1] if verbs else root
     subject = subject_of(ctx, root) if root.i < colon.i else None
     if subject is None and root.i < colon.i and root.pos_ == "PROPN":
         subject = root
@@ -234,7 +258,7 @@ def _floating(ctx: ArticleContext, stretch: Stretch, previous: _Found | None) ->
     if ctx.text[lo : stretch.open].strip() or ctx.text[stretch.end : hi].strip(" .,”\"'’"):
         return False
     between = ctx.text[previous.end : lo]
-    return between.count("\n") <= 2 and len(between.strip(" \n.,”\"'’")) < 40
+    return count_breaks(between) <= 2 and len(between.strip(" .,”\"'’" + BREAK_CHARS)) < 40
 
 
 def _quoted_items(ctx: ArticleContext) -> list[_Found]:
@@ -249,8 +273,8 @@ def _quoted_items(ctx: ArticleContext) -> list[_Found]:
             (inner[0] if inner else None)
             or ctx.sources.labels.get(stretch.open)
             or ctx.sources.dash_cue(stretch)
-            or _cue_by_parse(ctx, a, b)
-            or _cue_by_position(ctx, stretch, a, b)
+            or ctx.sources.aside_cue(stretch)
+            or _cue_of_stretch(ctx, stretch, a, b)
         )
         same_paragraph = previous is not None and previous.paragraph == stretch.paragraph[0]
         speaker = cue.speaker if cue is not None else None
@@ -308,8 +332,7 @@ def _label_items(ctx: ArticleContext) -> list[_Found]:
     for start, cue in ctx.sources.labels.items():
         if ctx.quoted(start) or ctx.quoted(start + 1):
             continue
-        end = ctx.text.find("\n", start)
-        end = len(ctx.text) if end < 0 else end
+        end = next_break(ctx.text, start)
         while end > start and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".,;"):
             end -= 1
         a, b = ctx.token_range(start, end)

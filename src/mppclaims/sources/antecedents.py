@@ -31,7 +31,7 @@ _PRONOUN_WINDOW = 3000
 def resolve(ctx: ArticleContext, token: Token) -> Speaker | None:
     """The speaker named by `token` (a subject, an object of "according to", ...)."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        token = _antecedent_of_relative(ctx, token)
+        token = antecedent_of_relative(ctx, token)
         behind = source_behind(ctx, token)  # "made a comment that described ..."
         if behind is not None and behind.i != token.i:
             return resolve(ctx, behind)
@@ -41,7 +41,7 @@ def resolve(ctx: ArticleContext, token: Token) -> Speaker | None:
     return noun_phrase(ctx, token)
 
 
-def _antecedent_of_relative(ctx: ArticleContext, relative: Token) -> Token:
+def antecedent_of_relative(ctx: ArticleContext, relative: Token) -> Token:
     """The noun a "who"/"which" refers to: the one right before it (", which says"), else
     the one the parse hangs the clause on."""
     i = relative.i - 1
@@ -49,6 +49,14 @@ def _antecedent_of_relative(ctx: ArticleContext, relative: Token) -> Token:
         i -= 1
     before = ctx.doc[i] if i >= 0 else None
     nominal = before is not None and before.pos_ in ("NOUN", "PROPN")
+    if before is not None and nominal and before.ent_type_ in ("DATE", "TIME"):
+        # "released her records in July, which showed ...": the records, not July
+        verb = before.head.head if before.dep_ == "pobj" else None
+        objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+        if objects and objects[0].i < before.i:
+            return objects[0]
+        if verb is not None and verb.dep_ == "acl" and verb.head.i < verb.i:
+            return verb.head  # "her tax returns, released in May, which showed"
     if before is not None and nominal and ctx.same_line(i, relative.i):
         while (  # "a spokesman for the department, who said"; not "a meeting with
             before.dep_ == "pobj"  # officials who said"
@@ -101,14 +109,18 @@ def _person_antecedent(ctx: ArticleContext, token: Token, gender: str) -> _Named
         known = ctx.names.gender(name)
         if known is not None and known != gender:
             continue
-        if mention.start < window_start:
-            ranked.append((6, -mention.start, name))
-            break
         head = ctx.names.head_of(mention)
-        if head is not None and _inside_aside(head, token.head):
-            continue  # "Putin, he said, is a strong leader": Putin is what is said
         dep = head.dep_ if head is not None else ""
         subject = dep in SUBJECTS and head is not None and not subject_in_subordinate_clause(head)
+        if mention.start < window_start:
+            # further back, the nearest person who was a subject (an actor of the story)
+            # wins over one merely named since ("among them Sen. X")
+            ranked.append((6 if subject else 7, -mention.start, name))
+            if subject:
+                break
+            continue
+        if head is not None and _inside_aside(head, token.head):
+            continue  # "Putin, he said, is a strong leader": Putin is what is said
         role = 0 if subject else 2 if dep == "poss" else 1
         earlier = 0 if mention.start >= sent.start_char else 1
         ranked.append((2 * role + earlier, -mention.start, name))
@@ -174,7 +186,9 @@ def _group_antecedent(ctx: ArticleContext, token: Token, role: str) -> _Named:
         mention = ctx.names.mention_of(candidate)
         if mention is not None and mention.label == "PERSON":
             continue
-        body = mention is not None and mention.label in ("ORG", "NORP", "GPE")
+        body = (mention is not None and mention.label in ("ORG", "NORP", "GPE")) or (
+            mention is None and lexicons.mapping("sources/speaker_nouns").get(lemma) == "ORG"
+        )  # "the campaign ... what they call": a body is "they" too
         if (role == "plural" and (plural or body)) or (role == "thing" and not plural):
             speaker = noun_phrase(ctx, candidate)
             if speaker is not None:

@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from ..lines import LINE
+
 # Two apostrophes or backticks stand for a double mark in some wire copy (''...'', ``...'').
 _MARKS = re.compile(r"''|``|[\"“”„‟«»'‘’‹›]")
 DOUBLE_MARKS = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''", "``"])
@@ -19,7 +21,6 @@ _DOUBLE_OPENERS = frozenset(["“", "„", "‟", "«", "``"])
 _SINGLE_CLOSERS = frozenset("’'›")
 _BEFORE_OPENING = frozenset("([{—–―-/:;") | DOUBLE_MARKS | frozenset("‘‹")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–―-…*") | DOUBLE_MARKS | frozenset("’›'")
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def find_stretches(text: str) -> list[Stretch]:
     """
     stretches: list[Stretch] = []
     previous_unclosed = False
-    for paragraph in _PARAGRAPH.finditer(text):
+    for paragraph in LINE.finditer(text):
         lo, hi = paragraph.start(), paragraph.end()
         refused: frozenset[int] = frozenset()
         while True:

@@ -148,6 +148,21 @@ class Mentions:
         label = lexicons.mapping("sources/speaker_nouns").get(token.lemma_.lower())
         return label in ("PERSON", "ORG")
 
+    def can_report(self, token: Token) -> bool:
+        """Whether a noun can be the source of words or findings: somebody who speaks
+        (`agentive`), "it", or a document or an utterance ("the report", "his remarks")."""
+        if self.agentive(token) or token.pos_ == "PROPN":  # a name the recogniser missed
+            return True
+        if token.pos_ in ("PRON", "DET"):  # "it", "each", "others"; not "this", "that"
+            return token.lower_ not in ("this", "that", "these", "those")
+        lemma = token.lemma_.lower()
+        return (
+            lemma in lexicons.keys("sources/speaker_nouns")
+            or lemma in lexicons.words("sources/data_documents")
+            or lemma in lexicons.words("sources/speech_occasions")
+            or lemma in lexicons.words("sources/reporting_nouns")
+        )
+
     def _learn_person(self, mention: Mention) -> None:
         """Remember a person's gender and roles from the words around a mention."""
         tokens = list(self.tokens_of(mention))

@@ -28,9 +28,43 @@ _FULLER_LOOKBACK = 20
 _NOT_IN_NAME = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"})
 _WHEN = frozenset({"DATE", "TIME"})
 _NAME_PUNCT = frozenset({"-", "–", "'", "’", ".", "&"})  # "57-page ruling", "AT&T"
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# How far back (characters) "the agency" looks for the organisation it stands for.
+_BODY_WINDOW = 2000
+
+
+def _name_before_suffix(ctx: ArticleContext, head: Token) -> Speaker | None:
+    """ "Martin Luther King, Jr. said": a suffix after a comma ends the person's name
+    before it; it is no name of its own."""
+    word = head.lower_.rstrip(".")
+    if word not in lexicons.words("people/name_suffixes") or head.i < 2:
+        return None
+    comma = ctx.doc[head.i - 1]
+    if comma.text != ",":
+        return None
+    mention = ctx.names.mention_of(ctx.doc[head.i - 2])
+    if mention is None or mention.label != "PERSON":
+        return None
+    end = head.idx + len(head.text)
+    return Speaker(ctx.names.display_name(mention), mention.start, end, "PERSON")
 
 
 def noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
+    """The speaker a noun phrase names; its mention keeps a possessive mark ("Trump's
+    claim": the words naming the source are "Trump's")."""
+    found = _noun_phrase(ctx, head)
+    if found is None:
+        return None
+    case = next((c for c in head.children if c.dep_ == "case" and c.i == head.i + 1), None)
+    if case is not None and found.end == head.idx + len(head.text):
+        return Speaker(found.name, found.start, case.idx + len(case.text), found.label)
+    return found
+
+
+def _noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
+    suffixed = _name_before_suffix(ctx, head)
+    if suffixed is not None:
+        return suffixed
     mention = ctx.names.mention_of(head)
     if mention is not None and mention.label in NAMED_LABELS and not has_conjunct(head):
         return Speaker(ctx.names.display_name(mention), mention.start, mention.end, mention.label)
@@ -65,9 +99,104 @@ def noun_phrase(ctx: ArticleContext, head: Token) -> Speaker | None:
     person = _described_person(ctx, head, tokens) if label == "PERSON" else None
     if person is not None:
         return Speaker(person, start, end, "PERSON")
-    if label in ("DOC", "ORG") and len(tokens) == 2 and tokens[0].lower_ == "the":
+    if label in ("DOC", "ORG") and _bare_description(tokens, head):
+        body = _described_body(ctx, head) if label == "ORG" else None
+        if body is not None:  # "the group said": the organisation named before
+            return Speaker(body, start, end, "ORG")
         text = _fuller_mention(ctx, head) or text  # "the statement": which statement
     return Speaker(text, start, end, label)
+
+
+def _bare_description(tokens: list[Token], head: Token) -> bool:
+    """ "the statement", "this poll", "the nonpartisan group": a definite article or a
+    demonstrative, common adjectives and the head noun; nothing that names it."""
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[-1].i != head.i:
+        return False
+    if tokens[0].lower_ not in _DEFINITE:
+        return False
+    return all(t.pos_ == "ADJ" and not _proper_adjective(t) for t in tokens[1:-1])
+
+
+def _described_body(ctx: ArticleContext, head: Token) -> str | None:
+    """The organisation a bare description stands for: the nearest organisation named before
+    whose name holds the noun ("the agency" -> "Environmental Protection Agency"); else, for
+    a generic noun ("the group"), the nearest body before it: a named organisation heading
+    its phrase in the sentence or the two before (not a member listed inside a clause of
+    another body), or a body described more fully ("A coalition of immigration groups is
+    suing. ... The group said" -> "A coalition of immigration groups"). Earlier bare uses of
+    the same description ("The group filed ...") stand for the same body and are passed."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return None  # "the groups": several bodies, none named by it
+    noun = head.lemma_.lower()
+    named = _named_body(ctx, head, noun)
+    if named is not None or noun not in lexicons.words("sources/generic_bodies"):
+        return named
+    bodies = lexicons.words("sources/generic_bodies")
+    floor = _sentence_start(ctx, head, back=2)
+    doc = ctx.doc
+    for i in range(head.i - 1, -1, -1):
+        token = doc[i]
+        if head.idx - token.idx > _BODY_WINDOW:
+            break
+        if ctx.quoted(token.idx) or token.dep_ in ("compound", "poss", "amod"):
+            continue
+        mention = ctx.names.mention_of(token)
+        if mention is not None:
+            top = ctx.names.head_of(mention)
+            heads = mention.label == "ORG" and top is not None and top.i == i
+            if heads and token.idx >= floor and not _inside_a_clause_of_a_body(token, bodies):
+                return ctx.names.display_name(mention)
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lemma_.lower() not in bodies:
+            continue
+        words = _name_tokens(token)
+        if _bare_description(words, token):
+            continue  # "The group filed ...": the same body, said before
+        return ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return None
+
+
+def _named_body(ctx: ArticleContext, head: Token, noun: str) -> str | None:
+    """The nearest organisation named before `head` whose name is headed by `noun`."""
+    i = ctx.names.before(head.idx)
+    while i >= 0:
+        mention = ctx.names.all[i]
+        i -= 1
+        if head.idx - mention.end > _BODY_WINDOW:
+            break
+        if mention.label == "ORG" and not ctx.quoted(mention.start):
+            name = ctx.names.display_name(mention)
+            if _headed_by(name, noun):
+                return name
+    return None
+
+
+def _inside_a_clause_of_a_body(token: Token, bodies: frozenset[str]) -> bool:
+    """ "The group, which includes the ACLU and ...": a member named in a clause of a body
+    noun, not the body itself."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl", "appos") and ancestor.head.lemma_.lower() in bodies:
+            return True
+    return False
+
+
+def _headed_by(name: str, noun: str) -> bool:
+    """Whether an organisation's name is headed by `noun`: "Environmental Protection
+    Agency", "Court of Appeals" for "agency", "court"; not "Court Order Watch"."""
+    words = name.lower().split(" (")[0].split()
+    if "of" in words:
+        words = words[: words.index("of")]
+    return bool(words) and words[-1] == noun
+
+
+def _sentence_start(ctx: ArticleContext, token: Token, back: int) -> int:
+    """The character offset where the sentence `back` sentences before `token`'s starts."""
+    start = token.sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = ctx.doc[start - 1].sent.start
+    return ctx.doc[start].idx
 
 
 def _appositive_name(ctx: ArticleContext, head: Token) -> Speaker | None:
@@ -99,6 +228,8 @@ def _fuller_mention(ctx: ArticleContext, head: Token) -> str | None:
     last = bisect.bisect_left(earlier, head.i)
     for i in reversed(earlier[max(0, last - _FULLER_LOOKBACK) : last]):
         token = ctx.doc[i]
+        if (token.tag_ in ("NNS", "NNPS")) != (head.tag_ in ("NNS", "NNPS")):
+            continue  # "this poll" is none of "the first polls"
         tokens = _name_tokens(token)
         # "a brief on Friday" is no fuller name of the brief
         while tokens and (tokens[-1].ent_type_ in _WHEN or tokens[-1].dep_ == "prep"):

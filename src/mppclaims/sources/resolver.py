@@ -3,22 +3,27 @@
 `Sources` is built once per article (the pipeline stores it in `ArticleContext.sources`)
 and answers: is this token a reporting cue, and whose ("said" -> its subject resolved to the
 fullest name); which name a labelled line ("WALLACE: ...") or a dash after a quote
-("― Pamela Padilla") gives; who is named in a stretch of text. It finds the source token of
-a cue with `subjects`, resolves it with `antecedents`, and reads names from `ctx.names`.
+("― Pamela Padilla") gives; who is named in a stretch of text; and where each figure comes
+from (`figures` reads its sentence, `discourse` the document the article goes on
+reporting). It finds the source token of a cue with `subjects`, resolves it with
+`antecedents`, and reads names from `ctx.names`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..extractors.entities import SPEAKING_LABELS
-from .antecedents import resolve
-from .cues import Cue, claim_mark, cue_text, is_cue_word
+from ..lines import BREAK_CHARS
+from .antecedents import antecedent_of_relative, resolve
+from .cues import Cue, claim_mark, cue_text, is_cue_word, question_participle
+from .discourse import attribute
+from .figures import FigureReader
 from .mentions import Speaker
-from .subjects import source_of_noun, source_token
+from .subjects import RELATIVE_PRONOUNS, source_of_noun, source_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,14 +32,20 @@ if TYPE_CHECKING:
     from .marks import Stretch
 
 # "WALLACE: ...", "Pence: Flowers won't be at debate": a name, a colon, what was said.
-_LABEL = re.compile(r"[ \t\u00a0]*(?P<label>[A-Za-z][^:\n]{0,60}?)[ \t]*:[ \t\u00a0]+(?=\S)")
+_LABEL = re.compile(
+    rf"[ \t\u00a0]*(?P<label>[A-Za-z][^:{BREAK_CHARS}]{{0,60}}?)[ \t]*:[ \t\u00a0]+(?=\S)"
+)
 _LABEL_FORBIDDEN = re.compile(r"[\d,;!?\"“”‘’()\[\]]")
 # "...” ― Pamela Padilla": a dash and a name after the closing mark.
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[―—–][ \t\u00a0]*"
     r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+(?:[A-Z][\w'’-]*\.?|de|del|la|van|von|da|y)){0,5})"
-    r"[ \t\u00a0.]*(?:\n|$)"
+    rf"[ \t\u00a0.]*(?:[{BREAK_CHARS}]|$)"
 )
+
+# A dash between a name and a quotation, and one right after the quotation.
+_DASH_BEFORE = re.compile(r"[ \t\u00a0]*(?P<dash>--|[—–―])[ \t\u00a0]*$")
+_DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:--|[—–―])")
 
 
 class Sources:
@@ -48,7 +59,9 @@ class Sources:
             if is_cue_word(token) and not quoted(token.idx):
                 if ctx.in_boilerplate(token.idx, token.idx + len(token.text)):
                     continue
-                self._cues[token.i] = self._make_cue(token)
+                made = self._make_cue(token)
+                if not self._inference(made):
+                    self._cues[token.i] = made
             elif claim_mark(token) is not None and not quoted(token.idx):
                 cue = self._make_claim_cue(token)
                 if cue is not None and not ctx.in_boilerplate(cue.start, cue.end):
@@ -62,9 +75,34 @@ class Sources:
 
     def _make_cue(self, token: Token) -> Cue:
         text, start, end = cue_text(token, self.ctx.text)
+        if question_participle(token):  # "Asked whether ..., X said": who asked, if named
+            subject = next(
+                (o for a in token.children if a.dep_ == "agent" for o in a.children), None
+            )
+            speaker = resolve(self.ctx, subject) if subject is not None else None
+            return Cue(token, text, start, end, speaker, True, subject)
         subject = source_token(self.ctx, token)
         speaker = resolve(self.ctx, subject) if subject is not None else None
-        return Cue(token, text, start, end, speaker, subject is not None)
+        return Cue(token, text, start, end, speaker, subject is not None, subject)
+
+    def _inference(self, cue: Cue) -> bool:
+        """ "That disproportionate impact suggests ...", "[critics say] that account, and
+        hundreds like it, show how ...": a verb of evidence whose subject is nobody and no
+        document, pointed back at or inside what somebody says, states an inference (the
+        writer's or that somebody's), not words of its own subject."""
+        subject = cue.subject
+        if subject is None or cue.token.lemma_.lower() not in lexicons.words(
+            "sources/evidence_verbs"
+        ):
+            return False
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = antecedent_of_relative(self.ctx, subject)
+        if self.ctx.names.can_report(subject):
+            return False
+        demonstrative = any(
+            c.lower_ in ("this", "that", "these", "those") for c in subject.children
+        )
+        return demonstrative or subject.lower_ in ("this", "that") or _within_a_report(cue.token)
 
     def _make_claim_cue(self, noun: Token) -> Cue | None:
         """A noun of speech with its that-clause ("warnings from his lawyer that ..."), if the
@@ -75,7 +113,7 @@ class Sources:
         speaker = resolve(self.ctx, source)
         if speaker is None:
             return None
-        return Cue(noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, True)
+        return Cue(noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, True, source)
 
     def any_verb_cue(self, verb: Token) -> Cue | None:
         """A verb outside the lexicon as the cue of the quote it introduces, if it has a
@@ -161,7 +199,48 @@ class Sources:
         speaker = self.named(start, end, "PERSON")
         return Cue(token, self.ctx.text[dash], dash, dash + 1, speaker, True)
 
+    def aside_cue(self, stretch: Stretch) -> Cue | None:
+        """ "..., including Mitt Romney -- “It is disqualifying ...” -- and X": a quotation
+        set off by dashes right after a person's name is that person's."""
+        text = self.ctx.text
+        if stretch.close_end is None:
+            return None
+        before = _DASH_BEFORE.search(text, max(stretch.open - 12, 0), stretch.open)
+        after = _DASH_AFTER.match(text, stretch.close_end)
+        if before is None or after is None:
+            return None
+        mentions = self.ctx.names.mentions_in(before.start() - 1, before.start())
+        person = next((m for m in mentions if m.label == "PERSON"), None)
+        token = self.ctx.token_at(before.start("dash"))
+        if person is None or person.end != before.start() or token is None:
+            return None
+        name = self.ctx.names.display_name(person)
+        speaker = Speaker(name, person.start, person.end, "PERSON")
+        dash = before.start("dash")
+        return Cue(token, text[dash : before.end("dash")], dash, before.end("dash"), speaker, True)
+
     @property
     def cues(self) -> Iterable[Cue]:
         """Every cue of the article, in text order."""
         return self._cues.values()
+
+    def sources_of_figures(self, spans: Sequence[tuple[int, int]]) -> list[Speaker | None]:
+        """The source of each figure at characters [start, end) (given in text order, all
+        of the article's figures at once, since a document named once stays the source of
+        the figures that go on reporting it), with the mention it was read from; None for
+        the writer's own figures. Reads the quotes (`ctx.quotes`): call it after them."""
+        return attribute(FigureReader(self.ctx, self.cues), spans)
+
+
+def _within_a_report(verb: Token) -> bool:
+    """Whether a verb stands in the clause a verb of saying or thinking reports ("critics
+    say [that account ... shows ...]", "some believe [the push shows ...]"), directly or
+    coordinated with it."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    lemma = node.head.lemma_.lower()
+    return node.dep_ == "ccomp" and (
+        lemma in lexicons.words("sources/reporting_verbs")
+        or lemma in lexicons.words("sources/opinion_verbs")
+    )

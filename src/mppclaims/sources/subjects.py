@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..extractors.entities import SPEAKING_LABELS
+from ..lines import has_break
 from .cues import is_reported_clause, reports_a_clause
 
 if TYPE_CHECKING:
@@ -48,7 +49,11 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
         # two subjects are a misparse ("His promises ... notwithstanding, analysts agree"):
         # the one right before the verb is its subject
         adjacent = [c for c in subjects if _adjacent(ctx, c, cue)]
-        return adjacent[-1] if adjacent and len(subjects) > 1 else subjects[0]
+        subject = adjacent[-1] if adjacent and len(subjects) > 1 else subjects[0]
+        return _interjected_speaker(ctx, subject, cue) or subject
+    series = _first_of_a_series(ctx, cue)
+    if series is not None:
+        return series
     for child in cue.children:
         if child.dep_ == "agent":  # "it was announced by the agency"
             for obj in child.children:
@@ -61,7 +66,19 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
         if named is not None:
             return named
         behind = source_behind(ctx, noun, depth) if depth < 3 else None
-        return behind if behind is not None else noun
+        if behind is not None:
+            return behind
+        if not ctx.names.can_report(noun):
+            # "hid their profits, in many cases reporting ...", "cited polls, including
+            # ones showing ...", "replaced it with language calling for ...": the subject
+            # of the clause the phrase stands in reports
+            verb = _clause_verb(noun)
+            actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if actor is None or not ctx.names.can_report(actor):
+                actor = _speaking_subject_before(ctx, cue)
+            if actor is not None:
+                return actor
+        return noun
     if depth >= 3 or cue.head.i == cue.i or not ctx.same_line(cue.i, cue.head.i):
         return None
     if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
@@ -71,20 +88,122 @@ def subject_of(ctx: ArticleContext, cue: Token, depth: int = 0) -> Token | None:
             return quoted[0] if quoted else None
     if cue.dep_ == "pcomp" and cue.head.lower_ in _PREPOSITIONS_OF_SPEECH:
         return subject_of(ctx, cue.head.head, depth + 1)  # "..., before asking her"
+    main = _main_speaker_past_a_relative(ctx, cue)
+    if main is not None:
+        return main
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and is_reported_clause(cue.head):
         # "X said the government does little, saying ...": X says it, not the government
         return subject_of(ctx, cue.head.head, depth + 1)
     if cue.dep_ == "xcomp" and cue.head.lemma_ == "be":
         return None  # "U.S. policy is not to blame": no act of speech
+    if cue.dep_ == "xcomp" and cue.head.dep_ == "acomp" and cue.head.pos_ == "ADJ":
+        return subject_of(ctx, cue.head.head, depth + 1)  # "voters are likely to say"
     controller = _controller(ctx, cue)
     if controller is not None:
         return controller
-    if cue.dep_ == "conj" and is_reported_clause(cue.head) and reports_a_clause(cue):
-        # "X said that A would go and added that ...": the parse coordinates "added"
-        # with the reported "go", but the one adding is the one who said
+    if cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and reports_a_clause(cue):
+        # "X said that A would go and added that ...", "X fear that A has missed a chance
+        # and warn that ...": the parse coordinates the second verb with the reported
+        # clause, but the one adding or warning is the one who said or feared
         return subject_of(ctx, cue.head.head, depth + 1)
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ in ("VBG", "VB")):
-        return subject_of(ctx, cue.head, depth + 1)  # "..., saying", "and added"
+        inherited = subject_of(ctx, cue.head, depth + 1)  # "..., saying", "and added"
+        if inherited is not None and _embedded(cue.head) and not ctx.names.can_report(inherited):
+            return _reporter_above(ctx, cue.head)
+        return inherited
+    return None
+
+
+def _main_speaker_past_a_relative(ctx: ArticleContext, cue: Token) -> Token | None:
+    """ "X was defensive about a contractor who said he was never paid, saying, “...”": a
+    participle after a relative clause that already reports what its subject said belongs
+    to the sentence's main clause; its subject speaks."""
+    head = cue.head
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG" or head.dep_ != "relcl":
+        return None
+    if ctx.doc[cue.left_edge.i - 1].text != "," or not any(
+        c.dep_ == "ccomp" for c in head.children
+    ):
+        return None
+    root = cue.sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > head.i or not ctx.names.agentive(subject):
+        return None
+    return subject
+
+
+def _speaking_subject_before(ctx: ArticleContext, cue: Token) -> Token | None:
+    """The nearest subject before `cue` in its sentence that can speak."""
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = ctx.doc[i]
+        subject = token.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(token.idx)
+        if subject and ctx.names.can_report(token):
+            return token
+    return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in, up through its phrases ("in many cases",
+    "polls, including ones")."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":
+            break
+    return node
+
+
+def _first_of_a_series(ctx: ArticleContext, cue: Token) -> Token | None:
+    """ "X summed up Y as “terrible,” denounced her record and said ...": the parse makes
+    the first verb of the series a complement of the second, which is left without a
+    subject; the first verb's subject, outside any quotation, does both."""
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    first = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if first is None or ctx.quoted(first.idx):
+        return None
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    if subject is None or ctx.quoted(subject.idx) or not ctx.names.agentive(subject):
+        return None
+    return subject
+
+
+def _embedded(verb: Token) -> bool:
+    """Whether a verb stands (with what it is coordinated with) in a clause another verb
+    reports or holds: "noted that [strength lags ... and asked]"."""
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "ccomp"
+
+
+def _reporter_above(ctx: ArticleContext, verb: Token) -> Token | None:
+    """ "X noted that troop strength lags the target and asked whether ...": the parse
+    coordinates "asked" inside what X noted, whose subject cannot ask; the one asking is
+    the subject of the clause that holds it, the nearest that can speak."""
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and ctx.names.agentive(subject):
+            return subject
+    return None
+
+
+def _interjected_speaker(ctx: ArticleContext, subject: Token, cue: Token) -> Token | None:
+    """ "Clinton, a top aide said, “is very confident”": the parse makes the quote's subject
+    the cue's and what speaks its apposition; the words right before the cue, set off by a
+    comma after it, are the speaker."""
+    doc = ctx.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text not in (",", "—", "–"):
+        return None
+    for appos in subject.children:
+        if appos.dep_ == "appos" and appos.right_edge.i == cue.i - 1 and appos.i > subject.i:
+            return appos if ctx.names.agentive(appos) else None
     return None
 
 
@@ -133,6 +252,11 @@ def _speaker_of_occasion(ctx: ArticleContext, noun: Token, depth: int) -> Token 
     speaking for itself."""
     if noun.lemma_.lower() not in lexicons.words("sources/speech_occasions") or depth >= 3:
         return None
+    for prep in noun.children:  # "according to interviews with a dozen party leaders"
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and ctx.names.agentive(obj):
+                return obj
     return source_of_noun(ctx, noun) or source_behind(ctx, noun, depth)
 
 
@@ -248,7 +372,8 @@ def _subject_before(ctx: ArticleContext, cue: Token) -> Token | None:
             return None  # "without asking them", "of calling it": no act of the subject
         for i in range(cue.i - 1, cue.sent.start - 1, -1):
             token = doc[i]
-            if token.dep_ in ("nsubj", "nsubjpass") and _usable(ctx, token, cue):
+            subject = token.dep_ in ("nsubj", "nsubjpass") and _usable(ctx, token, cue)
+            if subject and ctx.names.can_report(token):  # not "the case that this was ..."
                 return token
         return None
     if not finite and cue.tag_ != "VBN":
@@ -261,7 +386,7 @@ def _subject_before(ctx: ArticleContext, cue: Token) -> Token | None:
             break
         closer = "(" if doc[i].text == ")" else ","
         j = i - 1
-        while j >= 0 and i - j < 40 and doc[j].text != closer and "\n" not in doc[j].text:
+        while j >= 0 and i - j < 40 and doc[j].text != closer and not has_break(doc[j].text):
             j -= 1
         i = j - 1 if j >= 0 and doc[j].text == closer else -1
     if i < 0 or not _usable(ctx, doc[i], cue):
