@@ -7,7 +7,8 @@
 Prints tokens/s and ratios, medians of --rounds rounds, the measurements alternating
 within each round so that machine noise hits both alike:
   (a) bare `nlp.pipe` of the same model over the texts (in process, model loaded);
-  (b) `mppclaims.extract_many` over the same texts (in process, all extractors on), and
+  (b) `mppclaims.extract_many` over the same texts (in process, all extractors on), also
+      as tokens per CPU second of (a) and (b), which other jobs on the machine do not move; and
       (b2) the same with `n_process=2` (two forked worker processes);
   (c) the `mppclaims extract --jobs 2` command over the corpus twice (model load and worker
       start-up included) against (a);
@@ -75,11 +76,18 @@ def main() -> None:
     print(f"corpus: {len(texts)} articles, {tokens:,} tokens; model {model}; cpus {os.cpu_count()}")
 
     in_process: dict[str, list[float]] = {"bare": [], "mppclaims": [], "workers": []}
+    # CPU seconds of this process for (a) and (b): on a shared machine, wall time also
+    # counts the time other jobs held the cores.
+    cpu: dict[str, list[float]] = {"bare": [], "mppclaims": []}
     commands: dict[str, list[float]] = {"jobs1": [], "jobs2": [], "bare-cmd": []}
     twice = files * 2
     for _ in range(args.rounds):
+        began = time.process_time()
         in_process["bare"].append(_timed(lambda: list(bare.pipe(texts, batch_size=8))))
+        cpu["bare"].append(time.process_time() - began)
+        began = time.process_time()
         in_process["mppclaims"].append(_timed(lambda: list(extract_many(articles, nlp=nlp))))
+        cpu["mppclaims"].append(time.process_time() - began)
         in_process["workers"].append(
             _timed(lambda: list(extract_many(articles, nlp=nlp, n_process=2)))
         )
@@ -102,6 +110,11 @@ def main() -> None:
     print(
         f"(b) mppclaims.extract_many           {mpp_rate:9,.0f} tokens/s"
         f"   ratio (b)/(a) = {mpp_rate / bare_rate:.3f}"
+    )
+    bare_cpu, mpp_cpu = rate(cpu["bare"]), rate(cpu["mppclaims"])
+    print(
+        f"    in CPU time: (a) {bare_cpu:,.0f}, (b) {mpp_cpu:,.0f} tokens per CPU second"
+        f"   ratio (b)/(a) = {mpp_cpu / bare_cpu:.3f}"
     )
     workers = rate(in_process["workers"])
     print(
