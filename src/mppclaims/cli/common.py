@@ -309,6 +309,14 @@ WidthOption = Annotated[
         "a terminal.",
     ),
 ]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles whose text states none.",
+    ),
+]
 QuietOption = Annotated[
     bool,
     typer.Option(

@@ -18,6 +18,7 @@ from .common import (
     FormatOption,
     OnlyOption,
     OutputOption,
+    PublishedOption,
     QuietOption,
     WidthOption,
     choose_format,
@@ -68,14 +69,7 @@ def extract(
     output_format: FormatOption = None,
     only: OnlyOption = None,
     output: OutputOption = None,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="Publication date for articles whose text states none.",
-        ),
-    ] = None,
+    published: PublishedOption = None,
     model: Annotated[
         str | None,
         typer.Option(

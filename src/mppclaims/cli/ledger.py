@@ -16,6 +16,7 @@ from .common import (
     EXIT_USAGE,
     FormatOption,
     OutputOption,
+    PublishedOption,
     QuietOption,
     WidthOption,
     open_output,
@@ -92,14 +93,7 @@ def ledger(
     output: OutputOption = None,
     width: WidthOption = None,
     quiet: QuietOption = False,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="Publication date for articles to extract whose text states none.",
-        ),
-    ] = None,
+    published: PublishedOption = None,
     model: Annotated[
         str | None,
         typer.Option(

@@ -13,6 +13,7 @@ from .common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
+    PublishedOption,
     QuietOption,
     open_output,
     parse_published,
@@ -46,14 +47,7 @@ def report(
             "--title", metavar="TEXT", help="Title of the page [default: mppclaims report]."
         ),
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="Publication date for articles whose text states none.",
-        ),
-    ] = None,
+    published: PublishedOption = None,
     model: Annotated[
         str | None,
         typer.Option(
